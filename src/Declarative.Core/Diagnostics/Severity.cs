@@ -1,0 +1,7 @@
+namespace Declarative.Core.Diagnostics;
+
+public enum Severity
+{
+    Error,
+    Warning,
+}

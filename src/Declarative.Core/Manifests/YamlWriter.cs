@@ -1,0 +1,11 @@
+using System.Text.Json.Nodes;
+
+namespace Declarative.Core.Manifests;
+
+/// <summary>Writes JSON nodes as YAML that reads back (with <see cref="YamlDocumentReader"/> and kubectl) to the
+/// same values. Byte-stable: the same input always gives the same text.</summary>
+public static class YamlWriter
+{
+    /// <summary>Documents separated by <c>---</c> lines, each ending with a newline.</summary>
+    public static string Write(IEnumerable<JsonNode> documents) => throw new NotImplementedException();
+}

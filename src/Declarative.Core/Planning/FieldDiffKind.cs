@@ -1,0 +1,8 @@
+namespace Declarative.Core.Planning;
+
+public enum FieldDiffKind
+{
+    Added,
+    Removed,
+    Changed,
+}

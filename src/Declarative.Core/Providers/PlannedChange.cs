@@ -1,0 +1,24 @@
+using System.Collections.Immutable;
+using Declarative.Core.Planning;
+
+namespace Declarative.Core.Providers;
+
+/// <summary>
+/// A provider's verdict for one resource. <see cref="Verb"/> is an optional provider word for the action
+/// ("build", "push") that renderers show instead of the generic one. <see cref="DriftPaths"/> are paths where live
+/// differs from the last applied object; <see cref="UnknownPaths"/> are paths known only after apply.
+/// <see cref="ServerDefaultsUnknown"/> is set when the object was planned without a server dry-run because a
+/// dependency (Namespace, CRD) is itself being created.
+/// </summary>
+public sealed record PlannedChange(
+    ResourceAddress Address,
+    ChangeAction Action,
+    ImmutableArray<FieldDiff> Diffs,
+    ImmutableArray<string> DriftPaths,
+    string? ReplaceReason,
+    ImmutableArray<TakenField> TakenOver,
+    ImmutableArray<string> UnknownPaths,
+    DesiredResource? Desired,
+    LiveResource? Live,
+    string? Verb = null,
+    bool ServerDefaultsUnknown = false);
