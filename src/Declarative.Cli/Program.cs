@@ -1,0 +1,6 @@
+namespace Declarative.Cli;
+
+public static class Program
+{
+    public static int Main() => 0;
+}
