@@ -1,0 +1,52 @@
+using System.CommandLine;
+using Declarative.Cli.Commands;
+using Declarative.Core.Diagnostics;
+using Declarative.Core.Providers;
+
+namespace Declarative.Cli;
+
+/// <summary>The composition root: builds the command tree with the providers' catalogs and runs it.</summary>
+public sealed class DeclarativeCli(IOContext io)
+{
+    public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
+    {
+        var options = new CommonOptions();
+        var services = new CliServices(io, options, Composition.Catalogs());
+        var root = new RootCommand("Declarative: plan and apply Docker images, containers and Kubernetes objects from one folder of YAML.");
+        foreach (var option in options.All)
+        {
+            root.Options.Add(option);
+        }
+
+        root.Subcommands.Add(ValidateCommand.Create(services));
+        root.Subcommands.Add(RenderCommand.Create(services));
+        root.Subcommands.Add(GraphCommand.Create(services));
+
+        var configuration = new InvocationConfiguration { Output = io.Out, Error = io.Error, EnableDefaultExceptionHandler = false };
+        try
+        {
+            return await root.Parse(args).InvokeAsync(configuration, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            io.Error.WriteLine("Cancelled.");
+            return 130;
+        }
+        catch (DiagnosticException e)
+        {
+            new Rendering.DiagnosticRenderer(io.WorkingDirectory, new Rendering.Ansi(false)).Write(io.Error, e.Diagnostics);
+            return ExitCodes.Error;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            io.Error.WriteLine($"error: internal error: {e.GetType().Name}: {e.Message}");
+            io.Error.WriteLine("    This is a bug in Declarative; please report it with the command you ran.");
+            if (args.Contains("--verbose") || args.Contains("-v"))
+            {
+                io.Error.WriteLine(e.ToString());
+            }
+
+            return ExitCodes.Error;
+        }
+    }
+}

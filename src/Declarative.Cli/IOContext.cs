@@ -1,0 +1,26 @@
+using System.Collections;
+
+namespace Declarative.Cli;
+
+/// <summary>
+/// Everything the CLI reads from or writes to its process: streams, working directory, environment variables
+/// and whether stdout is a terminal. Tests build one with StringWriters; nothing in the CLI touches Console.
+/// </summary>
+public sealed record IOContext(
+    TextWriter Out,
+    TextWriter Error,
+    string WorkingDirectory,
+    IReadOnlyDictionary<string, string> EnvironmentVariables,
+    bool IsTerminal)
+{
+    public static IOContext FromProcess() => new(
+        Console.Out,
+        Console.Error,
+        Directory.GetCurrentDirectory(),
+        Environment.GetEnvironmentVariables().Cast<DictionaryEntry>().ToDictionary(e => (string)e.Key, e => (string?)e.Value ?? string.Empty, StringComparer.Ordinal),
+        !Console.IsOutputRedirected);
+
+    /// <summary>Colour follows NO_COLOR, --no-color and TTY detection.</summary>
+    public bool UseColor(bool noColorOption) =>
+        IsTerminal && !noColorOption && !EnvironmentVariables.ContainsKey("NO_COLOR");
+}
