@@ -18,4 +18,15 @@ public sealed record Diagnostic(
 
     public static Diagnostic Warning(string code, string summary, SourceLocation? location, params string[] detail) =>
         new(code, Severity.Warning, summary, [.. detail], location);
+
+    /// <summary>Value equality, including the detail lines (ImmutableArray alone compares by reference).</summary>
+    public bool Equals(Diagnostic? other) =>
+        other is not null
+        && Code == other.Code
+        && Severity == other.Severity
+        && Summary == other.Summary
+        && Location == other.Location
+        && Detail.SequenceEqual(other.Detail);
+
+    public override int GetHashCode() => HashCode.Combine(Code, Severity, Summary, Location, Detail.Length);
 }

@@ -83,10 +83,6 @@ public sealed class LoadOperation(IReadOnlyList<IKindCatalog> catalogs, IReadOnl
             }
         }
 
-        return new(models.ToImmutable(), [.. diagnostics.DistinctBy(Identity)]);
+        return new(models.ToImmutable(), [.. diagnostics.Distinct()]);
     }
-
-    /// <summary>Records compare ImmutableArray by reference, so identity is spelled out.</summary>
-    private static string Identity(Diagnostic d) =>
-        $"{d.Severity}|{d.Code}|{d.Location}|{d.Summary}|{string.Join("\n", d.Detail)}";
 }
