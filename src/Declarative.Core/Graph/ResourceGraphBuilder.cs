@@ -35,7 +35,7 @@ public static class ResourceGraphBuilder
         }
 
         var edges = EdgeDeduplicator.Deduplicate(linker.Edges);
-        var nodes = resources.Select(r => r.Address).ToList();
+        var nodes = resources.Select(r => r.Address).Distinct().ToList();
         foreach (var cycle in CycleFinder.Find(nodes, edges))
         {
             diagnostics.Add(CycleDiagnostic(cycle, resources));

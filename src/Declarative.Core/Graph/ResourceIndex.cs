@@ -6,8 +6,10 @@ namespace Declarative.Core.Graph;
 /// <summary>Looks up dependency targets among the resources of the project and the excluded documents.</summary>
 internal sealed class ResourceIndex(IReadOnlyList<Resource> resources, IReadOnlyList<ExcludedDocument> excluded, string defaultNamespace)
 {
+    private readonly ILookup<(string Kind, string Name), Resource> _byKindAndName = resources.ToLookup(r => (r.Address.Kind, r.Address.Name));
+
     public IReadOnlyList<Resource> Find(ReferenceTarget target, Resource referrer) =>
-        [.. resources.Where(r => IsKindAndName(r.Address.Group, r.Address.Kind, r.Address.Name, target) && NamespaceMatches(r, target, referrer))];
+        [.. _byKindAndName[(target.Kind, target.Name)].Where(r => IsKindAndName(r.Address.Group, r.Address.Kind, r.Address.Name, target) && NamespaceMatches(r, target, referrer))];
 
     /// <summary>The groups that resources of <paramref name="kind"/> have in the project, ordinal order.</summary>
     public IReadOnlyList<string> GroupsOf(string kind) =>
