@@ -1,0 +1,61 @@
+using Declarative.Core.Manifests;
+using Declarative.Core.Providers;
+
+namespace Declarative.Core.Graph;
+
+/// <summary>Looks up dependency targets among the resources of the project and the excluded documents.</summary>
+internal sealed class ResourceIndex(IReadOnlyList<Resource> resources, IReadOnlyList<ExcludedDocument> excluded, string defaultNamespace)
+{
+    private readonly ILookup<(string Kind, string Name), Resource> _byKindAndName = resources.ToLookup(r => (r.Address.Kind, r.Address.Name));
+
+    public IReadOnlyList<Resource> Find(ReferenceTarget target, Resource referrer) =>
+        [.. _byKindAndName[(target.Kind, target.Name)].Where(r => IsKindAndName(r.Address.Group, r.Address.Kind, r.Address.Name, target) && NamespaceMatches(r, target, referrer))];
+
+    /// <summary>The groups that resources of <paramref name="kind"/> have in the project, ordinal order.</summary>
+    public IReadOnlyList<string> GroupsOf(string kind) =>
+        [.. resources.Where(r => r.Address.Kind == kind).Select(r => r.Address.Group).Distinct().Order(StringComparer.Ordinal)];
+
+    public ExcludedDocument? FindExcluded(ReferenceTarget target, Resource referrer) =>
+        excluded.FirstOrDefault(e => IsExcludedMatch(e.Document, target, referrer));
+
+    private static bool IsKindAndName(string group, string kind, string name, ReferenceTarget target) =>
+        kind == target.Kind && name == target.Name && (target.Group is null || target.Group == group);
+
+    private bool NamespaceMatches(Resource candidate, ReferenceTarget target, Resource referrer)
+    {
+        if (target.Namespace is not null)
+        {
+            return candidate.Address.Namespace == target.Namespace;
+        }
+
+        return candidate.Scope == ResourceScope.Namespaced
+            ? candidate.Address.Namespace == NamespaceOf(referrer)
+            : candidate.Address.Namespace is null || candidate.Address.Namespace == referrer.Address.Namespace;
+    }
+
+    // The scope of an excluded document is unknown (no catalog looked at it), so a document without a namespace
+    // matches a namespace-less target and, defaulted, one in the default namespace.
+    private bool IsExcludedMatch(RenderedDocument document, ReferenceTarget target, Resource referrer)
+    {
+        if (document.ApiVersion is not { } apiVersion || document.Kind is not { } kind || ReadString(document, "name") is not { } name)
+        {
+            return false;
+        }
+
+        if (!IsKindAndName(new ResourceType(apiVersion, kind).Group, kind, name, target))
+        {
+            return false;
+        }
+
+        var written = ReadString(document, "namespace");
+        return target.Namespace is not null
+            ? (written ?? defaultNamespace) == target.Namespace
+            : written is null || written == NamespaceOf(referrer);
+    }
+
+    private string NamespaceOf(Resource referrer) => referrer.Address.Namespace ?? defaultNamespace;
+
+    private static string? ReadString(RenderedDocument document, string metadataField) =>
+        JsonPointer.Get(document.Content, "/metadata/" + metadataField) is System.Text.Json.Nodes.JsonValue value
+        && value.TryGetValue<string>(out var text) && text.Length > 0 ? text : null;
+}
