@@ -35,6 +35,8 @@ fi
 
 results_dir="${DECLARATIVE_TEST_RESULTS:-$(mktemp -d "${TMPDIR:-/tmp}/declarative-tests.XXXXXX")}"
 mkdir -p "$results_dir"
+# A reused results folder must not count an earlier run.
+find "$results_dir" -name "*.trx" -delete
 
 if ! dotnet build Declarative.sln -c Release; then
     fail_without_tests "the build failed; see the compiler output above."
