@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# The project's test command (README, CI): builds the solution in Release, runs every test project,
+# and ends with exactly one summary line, "N passed, N failed" (", N skipped" when some were skipped).
+# Exits non-zero when the build failed or any test failed. Works from any folder, with or without a TTY.
+set -uo pipefail
+
+repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$repo_root"
+
+export DOTNET_NOLOGO=1
+export DOTNET_CLI_TELEMETRY_OPTOUT=1
+export DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+fail_without_tests() {
+    echo "error: $1" >&2
+    echo "0 passed, 1 failed"
+    exit 1
+}
+
+if ! command -v dotnet >/dev/null 2>&1; then
+    fail_without_tests "dotnet is not on PATH. Install the .NET 10 SDK (global.json names the version) and run scripts/test.sh again."
+fi
+if ! command -v python3 >/dev/null 2>&1; then
+    fail_without_tests "python3 is not on PATH; scripts/trx-summary.py needs it to count the results. Install python3 and run scripts/test.sh again."
+fi
+
+# ---- Test dependencies -------------------------------------------------------------------------
+# The Docker provider's tests need a real Docker Engine and a registry on loopback (DESIGN.md,
+# "Environment of the tests"). scripts/ensure-docker.sh installs and starts them; until it exists,
+# those tests are not part of the suite.
+if [[ -f scripts/ensure-docker.sh ]]; then
+    bash scripts/ensure-docker.sh || fail_without_tests "scripts/ensure-docker.sh could not provide Docker Engine and the registry; see its output above."
+fi
+# -------------------------------------------------------------------------------------------------
+
+results_dir="${DECLARATIVE_TEST_RESULTS:-$(mktemp -d "${TMPDIR:-/tmp}/declarative-tests.XXXXXX")}"
+mkdir -p "$results_dir"
+# A reused results folder must not count an earlier run.
+find "$results_dir" -name "*.trx" -delete
+
+if ! dotnet build Declarative.sln -c Release; then
+    fail_without_tests "the build failed; see the compiler output above."
+fi
+
+# One `dotnet test` per test project rather than one over the solution: Declarative.Testing references
+# xunit, whose build props mark any project as a test project, and a solution-wide run would start a
+# test host for that library and abort.
+test_exit=0
+for project in tests/*.Tests/*.Tests.csproj; do
+    name="$(basename "$project" .csproj)"
+    dotnet test "$project" -c Release --no-build \
+        --logger "trx;LogFileName=$name.trx" \
+        --results-directory "$results_dir" || test_exit=1
+done
+
+echo "Test results (TRX): $results_dir"
+python3 scripts/trx-summary.py "$results_dir" "$test_exit"
