@@ -79,7 +79,7 @@ internal static class DocumentValidator
             DiagnosticCodes.MissingTypeOrName,
             "Missing metadata.name",
             walk.Source.Locate("/metadata"),
-            $"Every {walk.Kind} needs metadata.name: it is the name of the Docker object and of the resource.",
+            "Every Docker resource needs metadata.name: it is the name of the Docker object and of the resource.",
             "Add metadata.name."));
     }
 

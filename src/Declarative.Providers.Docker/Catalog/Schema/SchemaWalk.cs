@@ -18,6 +18,9 @@ internal sealed class SchemaWalk(RenderedDocument document, string kind)
 
     public string Kind { get; } = kind;
 
+    /// <summary>"A Container", "An Image".</summary>
+    public string AKind => "AEIOU".Contains(Kind.FirstOrDefault(), StringComparison.Ordinal) ? $"An {Kind}" : $"A {Kind}";
+
     public DocumentSource Source => document.Source;
 
     public void Add(Diagnostic diagnostic) => _diagnostics.Add(diagnostic);
@@ -75,7 +78,7 @@ internal sealed class SchemaWalk(RenderedDocument document, string kind)
         var slash = pointer.LastIndexOf('/');
         var name = JsonPointer.Unescape(pointer[(slash + 1)..]);
         var parent = PathOf(pointer[..slash]);
-        var what = parent.Length == 0 ? $"A {Kind} document has no top-level field \"{name}\"." : $"{Kind} {parent} has no field \"{name}\".";
+        var what = parent.Length == 0 ? $"{AKind} document has no top-level field \"{name}\"." : $"{Kind} {parent} has no field \"{name}\".";
         var fix = hint
             ?? (Suggestions.Closest(name, known) is { } suggestion
                 ? $"Did you mean \"{suggestion}\"? Rename the field to {suggestion}, or remove it."
@@ -90,7 +93,7 @@ internal sealed class SchemaWalk(RenderedDocument document, string kind)
             DiagnosticCodes.MissingField,
             $"Missing field {path}",
             Source.Locate(parentPointer),
-            $"A {Kind} needs {path}, {field.Shape.Description}.",
+            $"{AKind} needs {path}, {field.Shape.Description}.",
             $"Add {path}."));
     }
 

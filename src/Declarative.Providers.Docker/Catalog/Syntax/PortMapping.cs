@@ -66,7 +66,7 @@ internal static class PortMapping
 
         if (ports.Length != 2)
         {
-            return "it has too many ':' separators";
+            return "it has too many ':' separators (write an IPv6 address in brackets)";
         }
 
         return NetworkAddress.FindPortProblem(ports[0]) ?? NetworkAddress.FindPortProblem(ports[1]);
