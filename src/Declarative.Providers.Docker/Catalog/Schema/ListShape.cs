@@ -1,0 +1,24 @@
+using System.Text.Json.Nodes;
+using Declarative.Core.Providers;
+
+namespace Declarative.Providers.Docker.Catalog.Schema;
+
+/// <summary>A list whose items all have one shape, with an optional rule on the whole list of strings.</summary>
+internal sealed class ListShape(Shape items, string description, ListRule? rule = null) : Shape(description)
+{
+    public override bool Accepts(JsonNode node) => node is JsonArray;
+
+    public override void CheckContent(JsonNode node, string pointer, SchemaWalk walk)
+    {
+        var array = node.AsArray();
+        for (var i = 0; i < array.Count; i++)
+        {
+            items.Validate(array[i], JsonPointer.Append(pointer, i), walk);
+        }
+
+        if (rule is not null && array.All(item => item is not null && JsonKinds.IsScalar(item, ScalarType.String)))
+        {
+            walk.CheckList(pointer, rule, [.. array.Select(item => item!.GetValue<string>())], node);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+using System.Text.Json.Nodes;
+using Declarative.Core.Providers;
+
+namespace Declarative.Providers.Docker.Catalog.Schema;
+
+/// <summary>A map with free keys (checked by an optional rule, reported at the key) and values of one shape.</summary>
+internal sealed class MapShape(ValueRule? keyRule, Shape values, string description) : Shape(description)
+{
+    public override bool Accepts(JsonNode node) => node is JsonObject;
+
+    public override void CheckContent(JsonNode node, string pointer, SchemaWalk walk)
+    {
+        foreach (var (key, value) in node.AsObject())
+        {
+            var entry = JsonPointer.Append(pointer, key);
+            if (keyRule is not null)
+            {
+                walk.CheckKey(entry, keyRule, key);
+            }
+
+            values.Validate(value, entry, walk);
+        }
+    }
+}

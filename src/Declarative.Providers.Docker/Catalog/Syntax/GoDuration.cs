@@ -1,0 +1,14 @@
+using System.Text.RegularExpressions;
+
+namespace Declarative.Providers.Docker.Catalog.Syntax;
+
+/// <summary>Go durations as Docker takes them: <c>30s</c>, <c>1m30s</c>, <c>500ms</c>, <c>1.5h</c>, or <c>0</c>.
+/// Units: ns, us (or µs), ms, s, m, h. No sign: a negative interval means nothing here.</summary>
+internal static partial class GoDuration
+{
+    public static string? FindProblem(string text) =>
+        text == "0" || Duration().IsMatch(text) ? null : "it is not a duration such as 30s, 1m30s or 500ms";
+
+    [GeneratedRegex(@"^(?:[0-9]+(?:\.[0-9]+)?(?:ns|us|µs|ms|s|m|h))+\z")]
+    private static partial Regex Duration();
+}
