@@ -18,7 +18,7 @@ public sealed class DiagnosticRenderer(string workingDirectory, Ansi ansi)
             writer.WriteLine($"{severity} {location}{diagnostic.Code} {ansi.Bold(diagnostic.Summary)}");
             foreach (var line in diagnostic.Detail)
             {
-                writer.WriteLine($"    {line}");
+                writer.WriteLine($"    {Relative(line)}");
             }
         }
     }
@@ -38,6 +38,10 @@ public sealed class DiagnosticRenderer(string workingDirectory, Ansi ansi)
         var text = Plural(errors, "error");
         return warnings == 0 ? text : $"{text}, {Plural(warnings, "warning")}";
     }
+
+    /// <summary>Detail lines may name other places (the first of two duplicates) by full path.</summary>
+    private string Relative(string line) =>
+        line.Replace(workingDirectory.TrimEnd('/') + "/", string.Empty, StringComparison.Ordinal);
 
     private string Format(SourceLocation location)
     {
