@@ -53,6 +53,11 @@ internal static class SyntaxErrorTranslator
             at,
             "This line is aligned with the items of a list but does not start with \"- \".",
             "Start the line with \"- \", or indent it under the list item it belongs to."),
+        _ when Mentions(message, "sequence entries are not allowed") => YamlDiagnostics.Error(
+            "List item not allowed here",
+            at,
+            "A \"- \" list item cannot start on the same line as its key, nor follow a value.",
+            "Start the list on the next line, indented under its key, or quote a value that starts with \"- \"."),
         _ when Mentions(message, "expected ',' or ']'") => YamlDiagnostics.Error(
             "Flow list is not closed",
             at,
