@@ -46,7 +46,7 @@ public static class YamlDocumentReader
         }
         catch (Exception error)
         {
-            diagnostics.Add(SyntaxErrorTranslator.Unexpected(error, mapper.Locate(new SourcePosition(1, 1))));
+            diagnostics.Add(SyntaxErrorTranslator.Unexpected(error, mapper.Locate(reader.LastPosition)));
         }
 
         if (reader.Fatal is { } fatal)

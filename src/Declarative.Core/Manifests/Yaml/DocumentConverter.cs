@@ -8,14 +8,14 @@ namespace Declarative.Core.Manifests.Yaml;
 /// <summary>Turns one document's <see cref="SourceNode"/> tree into JSON nodes and records every position.</summary>
 internal sealed class DocumentConverter
 {
-    public const int MaxNodes = 1_000_000;
+    public const int MaxNodes = 250_000;
 
     private readonly PositionMapper _mapper;
     private readonly DiagnosticBag _diagnostics;
     private readonly ScalarReader _scalars;
     private readonly MappingFlattener _flattener;
-    private readonly ImmutableDictionary<string, SourcePosition>.Builder _values = ImmutableDictionary.CreateBuilder<string, SourcePosition>(StringComparer.Ordinal);
-    private readonly ImmutableDictionary<string, SourcePosition>.Builder _keys = ImmutableDictionary.CreateBuilder<string, SourcePosition>(StringComparer.Ordinal);
+    private readonly Dictionary<string, SourcePosition> _values = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SourcePosition> _keys = new(StringComparer.Ordinal);
     private int _nodes;
     private bool _limitReported;
 
@@ -30,7 +30,7 @@ internal sealed class DocumentConverter
     public ParsedDocument Convert(SourceNode root, int index)
     {
         var json = Convert(root, string.Empty, 0);
-        var source = new DocumentSource(_mapper.File, index, _mapper.Map(root.Start), _values.ToImmutable(), _keys.ToImmutable());
+        var source = new DocumentSource(_mapper.File, index, _mapper.Map(root.Start), _values.ToImmutableDictionary(StringComparer.Ordinal), _keys.ToImmutableDictionary(StringComparer.Ordinal));
         return new ParsedDocument(json, source);
     }
 

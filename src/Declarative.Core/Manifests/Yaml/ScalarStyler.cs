@@ -42,7 +42,8 @@ internal static partial class ScalarStyler
         || value.Contains(": ", StringComparison.Ordinal)
         || value.Contains(" #", StringComparison.Ordinal)
         || value.StartsWith("...", StringComparison.Ordinal)
-        || value == "<<"
+        || value.StartsWith('<')
+        || IndicatorAfterSpace().IsMatch(value)
         || value.Any(c => c == '\t' || !IsPrintableInBlock(c))
         || OtherReadersResolve().IsMatch(value);
 
@@ -80,6 +81,10 @@ internal static partial class ScalarStyler
     }
 
     private static string Escape(char c) => "\\u" + ((int)c).ToString("X4", CultureInfo.InvariantCulture);
+
+    /// <summary>YamlDotNet misreads some plain keys with an indicator after a space ("a *: 1"), so those are quoted.</summary>
+    [GeneratedRegex(@" [*&!|>'""%@`]", RegexOptions.CultureInvariant)]
+    private static partial Regex IndicatorAfterSpace();
 
     /// <summary>Timestamps (YAML 1.1 !!timestamp) and sexagesimal numbers, which goyaml.v2 also quotes.</summary>
     [GeneratedRegex(@"^([0-9]{4}-|[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?$)", RegexOptions.CultureInvariant)]

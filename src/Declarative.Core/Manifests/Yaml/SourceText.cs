@@ -5,8 +5,6 @@ internal sealed class SourceText(string text)
 {
     private readonly string[] _lines = text.Split('\n');
 
-    public int LineCount => _lines.Length;
-
     /// <summary>The first tab of the indentation in front of a node that starts its line, else null.</summary>
     public SourcePosition? TabInIndentation(SourcePosition nodeStart)
     {

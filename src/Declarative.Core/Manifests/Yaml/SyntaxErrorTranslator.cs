@@ -25,11 +25,12 @@ internal static class SyntaxErrorTranslator
         return Describe(message, location);
     }
 
-    public static Diagnostic Unexpected(Exception error, SourceLocation location) => YamlDiagnostics.Error(
-        "YAML could not be read",
-        location,
-        $"The YAML parser failed: {error.Message}",
-        "Check the YAML syntax of this file.");
+    /// <summary>YamlDotNet fails this way (not with a <see cref="YamlException"/>) on some malformed input.</summary>
+    public static Diagnostic Unexpected(Exception error, SourceLocation near) => YamlDiagnostics.Error(
+        "Invalid YAML",
+        near,
+        $"The YAML parser could not make sense of the text at or after this position ({error.Message}).",
+        "Check the YAML syntax from this position on.");
 
     private static Diagnostic Describe(string message, SourceLocation at) => message switch
     {

@@ -150,16 +150,14 @@ internal sealed class YamlEmitter
     /// <summary>The JSON number text; infinities and NaN (not JSON) in YAML's spelling.</summary>
     private static string NumberText(JsonValue value)
     {
-        if (value.TryGetValue<double>(out var d) && !double.IsFinite(d))
+        var nonFinite = value.TryGetValue<double>(out var d) ? d
+            : value.TryGetValue<float>(out var f) ? f
+            : 0;
+        if (double.IsFinite(nonFinite))
         {
-            return double.IsNaN(d) ? ".nan" : d > 0 ? ".inf" : "-.inf";
+            return value.ToJsonString();
         }
 
-        if (value.TryGetValue<float>(out var f) && !float.IsFinite(f))
-        {
-            return float.IsNaN(f) ? ".nan" : f > 0 ? ".inf" : "-.inf";
-        }
-
-        return value.ToJsonString();
+        return double.IsNaN(nonFinite) ? ".nan" : nonFinite > 0 ? ".inf" : "-.inf";
     }
 }

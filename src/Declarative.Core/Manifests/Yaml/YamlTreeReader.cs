@@ -17,6 +17,9 @@ internal sealed class YamlTreeReader(IParser parser, SourceText text, PositionMa
     private readonly Dictionary<string, SourceNode> _anchors = new(StringComparer.Ordinal);
     private int _flowDepth;
 
+    /// <summary>Where the last node read starts, to place errors the parser reports without a position.</summary>
+    public SourcePosition LastPosition { get; private set; } = new(1, 1);
+
     /// <summary>Set when an error stops the reading of the file (tab indentation, too deep).</summary>
     public Diagnostic? Fatal { get; private set; }
 
@@ -48,6 +51,7 @@ internal sealed class YamlTreeReader(IParser parser, SourceText text, PositionMa
     {
         var current = parser.Current ?? throw new InvalidOperationException("The YAML parser ended inside a document.");
         var start = new SourcePosition((int)current.Start.Line, (int)current.Start.Column);
+        LastPosition = start;
         if (depth > MaxDepth)
         {
             Fatal = YamlDiagnostics.TooDeep(MaxDepth, mapper.Locate(start));
