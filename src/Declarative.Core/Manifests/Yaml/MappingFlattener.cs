@@ -26,12 +26,12 @@ internal sealed class MappingFlattener(ScalarReader scalars, PositionMapper mapp
     private List<FlatEntry> Compute(SourceMapping mapping)
     {
         var written = new Dictionary<string, FlatEntry>(StringComparer.Ordinal);
-        var order = new List<object>();
+        var order = new List<(string? WrittenKey, List<FlatEntry> Merged)>();
         foreach (var entry in mapping.Entries)
         {
             if (SourceAlias.Unwrap(entry.Key) is SourceScalar { IsMergeKey: true })
             {
-                order.Add(Merged(entry.Value));
+                order.Add((null, Merged(entry.Value)));
                 continue;
             }
 
@@ -46,7 +46,7 @@ internal sealed class MappingFlattener(ScalarReader scalars, PositionMapper mapp
             }
             else
             {
-                order.Add(key);
+                order.Add((key, []));
             }
 
             written[key] = new FlatEntry(key, entry.Key, entry.Value);
@@ -55,16 +55,16 @@ internal sealed class MappingFlattener(ScalarReader scalars, PositionMapper mapp
         return Assemble(order, written);
     }
 
-    private static List<FlatEntry> Assemble(List<object> order, Dictionary<string, FlatEntry> written)
+    private static List<FlatEntry> Assemble(List<(string? WrittenKey, List<FlatEntry> Merged)> order, Dictionary<string, FlatEntry> written)
     {
         var result = new List<FlatEntry>();
         var taken = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var slot in order)
+        foreach (var (writtenKey, merged) in order)
         {
-            var candidates = slot is string key ? [written[key]] : (IReadOnlyList<FlatEntry>)slot;
+            var candidates = writtenKey is null ? merged : [written[writtenKey]];
             foreach (var candidate in candidates)
             {
-                var wins = slot is string || !written.ContainsKey(candidate.Key);
+                var wins = writtenKey is not null || !written.ContainsKey(candidate.Key);
                 if (wins && taken.Add(candidate.Key))
                 {
                     result.Add(candidate);

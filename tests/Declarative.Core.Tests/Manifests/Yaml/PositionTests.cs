@@ -69,6 +69,15 @@ public sealed class PositionTests
     }
 
     [Fact]
+    public void Counts_the_same_positions_with_windows_line_endings()
+    {
+        var source = Single("a: 1\r\nb:\r\n  c: [x, y]\r\n").Source;
+
+        Assert.Equal(new SourcePosition(3, 10), source.ValuePositions["/b/c/1"]);
+        Assert.Equal(new SourcePosition(3, 3), source.KeyPositions["/b/c"]);
+    }
+
+    [Fact]
     public void Applies_the_line_map_to_every_position()
     {
         var source = Single("a: 1\nb:\n  c: 2\n", line => line + 10).Source;

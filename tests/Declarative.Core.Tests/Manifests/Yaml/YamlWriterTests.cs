@@ -9,7 +9,7 @@ public sealed class YamlWriterTests
     public static TheoryData<string> TrickyDocuments() => new()
     {
         """{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"cfg","labels":{}},"data":{"a":"on","b":"0644","c":"1e3","d":"null","e":"","f":"yes","g":"~","h":"y","i":"2001-12-14","j":"190:20:30"}}""",
-        """{"quoting":["a: b","a #b","-x","*x","&x","!x","{x","[x","'x","\"x","%x","@x","`x","?x","|x",">x",",x","#x"," lead","trail ","x:","<<","...","0x1F","+1",".5","1_000","0o17","True","NO","Off","-.inf",".nan"]}""",
+        """{"quoting":["a: b","a #b","-x","*x","&x","!x","{x","[x","'x","\"x","%x","@x","`x","?x","|x",">x",",x","#x"," lead","trail ","x:","<<","...","0x1F","+1",".5","1_000","0o17","True","NO","Off","-.inf",".nan","a *b","yes *","<x","x&y !z"],"a *":1,"<<x":2}""",
         """{"multi":"line one\nline two\n","noFinalNewline":"a\nb","leadingSpace":"  indented\nnext\n","trailingSpace":"a \nb\n","manyNewlines":"a\n\n\n","onlyNewline":"\n","emptyLines":"a\n\nb\n","tabs":"a\tb\n\tc\n","carriage":"a\r\nb"}""",
         """{"controls":"bell\u0007 nul\u0000 del\u007F nel\u0085 ls\u2028 bom\uFEFF","unicode":"héllo wörld ✓ 🚀","backslash":"C:\\path\\\"quoted\"","tab":"a\tb"}""",
         """{"numbers":[0,-1,1.5,1e300,-2.5e-8,18446744073709551615,9223372036854775807],"bools":[true,false],"nulls":[null,{"a":null}],"empty":{"o":{},"a":[],"s":""}}""",
