@@ -1,4 +1,6 @@
+using System.Text;
 using System.Text.Json.Nodes;
+using Declarative.Core.Manifests.Yaml;
 
 namespace Declarative.Core.Manifests;
 
@@ -7,5 +9,21 @@ namespace Declarative.Core.Manifests;
 public static class YamlWriter
 {
     /// <summary>Documents separated by <c>---</c> lines, each ending with a newline.</summary>
-    public static string Write(IEnumerable<JsonNode> documents) => throw new NotImplementedException();
+    public static string Write(IEnumerable<JsonNode> documents)
+    {
+        var text = new StringBuilder();
+        foreach (var document in documents)
+        {
+            if (text.Length > 0)
+            {
+                text.Append("---\n");
+            }
+
+            var emitter = new YamlEmitter();
+            emitter.WriteDocument(document);
+            text.Append(emitter);
+        }
+
+        return text.ToString();
+    }
 }

@@ -1,0 +1,3 @@
+namespace Declarative.Core.Manifests.Yaml;
+
+internal sealed record SourceEntry(SourceNode Key, SourceNode Value);
