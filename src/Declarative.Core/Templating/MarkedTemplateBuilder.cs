@@ -36,12 +36,17 @@ internal static class MarkedTemplateBuilder
         // Exit and After sort before a line or Enter marker at the same offset: they belong to the tag before it.
         return (tag.TrimBefore, tag.TrimAfter) switch
         {
-            (false, false) => [(tag.Start, 2, Markers.Enter(tag.Id)), (tag.End, 0, Markers.Exit())],
-            (false, true) => [(tag.Start, 2, Markers.Enter(tag.Id))],
+            (false, false) => [(EnterOffset(text, tag), 2, Markers.Enter(tag.Id)), (tag.End, 0, Markers.Exit())],
+            (false, true) => [(EnterOffset(text, tag), 2, Markers.Enter(tag.Id))],
             (true, false) => [(tag.End, 0, Markers.After(tag.Id))],
             (true, true) => [(WhitespaceStart(text, tag.Start), 2, Markers.Enter(tag.Id))],
         };
     }
+
+    /// <summary>Before the mustache, or before a <c>\\</c> right in front of it: Handlebars reads <c>\\{{</c> as
+    /// one backslash and a mustache only when nothing separates them.</summary>
+    private static int EnterOffset(string text, TemplateTag tag) =>
+        tag.Start >= 2 && text[tag.Start - 2] == '\\' && text[tag.Start - 1] == '\\' ? tag.Start - 2 : tag.Start;
 
     private static HashSet<int> SkippedLineStarts(SourceText source, IReadOnlyList<TemplateTag> tags)
     {

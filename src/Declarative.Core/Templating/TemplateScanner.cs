@@ -14,7 +14,12 @@ internal static class TemplateScanner
         var i = 0;
         while (i < text.Length - 1)
         {
-            if (text[i] == '\\' && At(text, i + 1, "{{"))
+            if (At(text, i, "\\\\{{"))
+            {
+                // An escaped backslash: Handlebars prints one backslash, then evaluates the mustache.
+                i += 2;
+            }
+            else if (At(text, i, "\\{{"))
             {
                 i += 3;
             }

@@ -25,6 +25,7 @@ public class MarkerTransparencyTests
         "{{! a comment }}\na: 1\n{{!-- long\n comment --}}\nb: 2\n",
         "x: {{default\n  values.none\n  \"d\"}}\ny: {{{values.s}}}\n",
         "\\{{raw}} {{values.s}}\n  \\{{#if}}\n",
+        "a \\\\{{values.s}} b\n",
         "text: |{{nindent 2 values.multi}}\nafter: {{indent 2 values.multi}}\n",
         "{{#with values.m}}\n  a: {{a}}\n{{/with}}\n{{#unless values.off}}\nu\n{{/unless}}",
         "{{#each values.xs}}{{this}}{{/each}}\n\n\n{{#each values.xs}}\n\n{{this}}\n\n{{/each}}\n",

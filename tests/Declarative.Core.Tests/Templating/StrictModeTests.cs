@@ -78,13 +78,26 @@ public class StrictModeTests
     }
 
     [Fact]
+    public void Required_inside_another_helper_still_reports_its_message()
+    {
+        var result = Render("password: {{b64enc (required values.password \"Set the password.\")}}");
+
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal("DCL112 1:11", Describe([diagnostic]).Single());
+        Assert.Equal("Set the password.", diagnostic.Detail[0]);
+    }
+
+    [Fact]
     public void Reports_an_undefined_value_printed_through_a_helper()
     {
-        var result = Render("a: {{quote values.nam}}\nb: {{default values.x values.y}}", """{"name": "n"}""");
+        var result = Render(
+            "a: {{quote values.nam}}\nb: {{default values.x values.y}}\nc: {{nindent 2 (b64enc values.z)}}",
+            """{"name": "n"}""");
 
-        Assert.Equal(["DCL111 1:4", "DCL111 2:4"], Describe(result.Diagnostics));
-        Assert.Contains("`values.nam`", result.Diagnostics[0].Detail[0], StringComparison.Ordinal);
-        Assert.Contains("`values.y`", result.Diagnostics[1].Detail[0], StringComparison.Ordinal);
+        Assert.Equal(["DCL111 1:4", "DCL111 2:4", "DCL111 3:4"], Describe(result.Diagnostics));
+        Assert.Equal(
+            ["values.nam", "values.y", "values.z"],
+            result.Diagnostics.Select(d => d.Detail[0].Split('`')[1]));
     }
 
     [Fact]

@@ -67,6 +67,15 @@ public class TemplateContextTests
     }
 
     [Fact]
+    public void A_double_backslash_before_braces_prints_one_backslash_and_evaluates_the_expression()
+    {
+        var result = Render("a: \\\\{{values.a}}\nb: \\\\{{values.missing}}", """{"a": 1}""");
+
+        Assert.Equal("a: \\1\nb: \\", result.Value.Text);
+        Assert.Equal(["DCL111 2:6"], Describe(result.Diagnostics));
+    }
+
+    [Fact]
     public void Prints_scalars_as_yaml_reads_them_back()
     {
         var text = Text(

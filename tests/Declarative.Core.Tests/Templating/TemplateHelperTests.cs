@@ -16,6 +16,8 @@ public class TemplateHelperTests
     [InlineData("{{default values.off \"x\"}}", "false")]
     [InlineData("{{default values.zero 5}}", "0")]
     [InlineData("{{default values.missing 5}}", "5")]
+    [InlineData("{{default values.off true}}", "false")]
+    [InlineData("{{default values.missing true}}", "true")]
     public void Default_uses_the_fallback_only_for_undefined_null_or_empty_values(string template, string expected)
     {
         Assert.Equal(expected, Text(template, Values));
