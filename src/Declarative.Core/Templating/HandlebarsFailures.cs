@@ -40,7 +40,7 @@ internal static class HandlebarsFailures
             handlebars.Compile(alone);
             return false;
         }
-        catch (HandlebarsException)
+        catch (Exception error) when (error is HandlebarsException or InvalidOperationException or ArgumentException)
         {
             return true;
         }
@@ -48,7 +48,7 @@ internal static class HandlebarsFailures
 
     private static string Describe(Exception error)
     {
-        var message = error.Message.Split('\n', 2)[0].Trim();
+        var message = Markers.Strip(error.Message).Split('\n', 2)[0].Trim();
         return $"Handlebars says: {message.TrimEnd('.')}.";
     }
 }

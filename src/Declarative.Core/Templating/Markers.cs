@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 
 namespace Declarative.Core.Templating;
 
@@ -8,7 +9,7 @@ namespace Declarative.Core.Templating;
 /// expression's output starts/ends here; After: it ended here and whatever came since the last Exit was its own.
 /// Undefined and Failure: what that expression could not print.
 /// </summary>
-internal static class Markers
+internal static partial class Markers
 {
     public const char Delimiter = '\u001F';
     public const char FieldSeparator = '\u001E';
@@ -31,6 +32,12 @@ internal static class Markers
 
     public static string Failure(TemplateFailure failure) =>
         Make(FailureKind, failure.Code + FieldSeparator + failure.Message + FieldSeparator + failure.Instruction);
+
+    /// <summary>Removes markers from text that Handlebars quotes back in an error message.</summary>
+    public static string Strip(string text) => MarkerPattern().Replace(text, string.Empty);
+
+    [GeneratedRegex("\u001F[^\u001F]*\u001F|\u001F")]
+    private static partial Regex MarkerPattern();
 
     private static string Make(char kind, string payload) =>
         $"{Delimiter}{kind}{payload.Replace(Delimiter, '?')}{Delimiter}";

@@ -45,8 +45,9 @@ public sealed class TemplateRenderer
         {
             template = _handlebars.Compile(new StringReader(MarkedTemplateBuilder.Build(source, scan.Tags)));
         }
-        catch (HandlebarsException error)
+        catch (Exception error) when (error is HandlebarsException or InvalidOperationException or ArgumentException)
         {
+            // Handlebars.Net reports some malformed templates with plain .NET exceptions.
             return Failed([HandlebarsFailures.CompileError(error, _handlebars, source, scan.Tags)]);
         }
 

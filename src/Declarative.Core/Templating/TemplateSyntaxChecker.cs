@@ -13,13 +13,14 @@ internal static class TemplateSyntaxChecker
     public static IEnumerable<Diagnostic> Check(IReadOnlyList<TemplateTag> tags, SourceText source)
     {
         var open = new Stack<TemplateTag>();
+        var finalElses = new HashSet<int>();
         foreach (var tag in tags)
         {
             var problem = tag.Kind switch
             {
                 TagKind.BlockOpen => CheckOpen(tag, open),
                 TagKind.BlockClose => CheckClose(tag, open, source),
-                TagKind.Else when open.Count == 0 => "`{{else}}` appears outside any block.",
+                TagKind.Else => CheckElse(tag, open, finalElses),
                 TagKind.Printed => CheckPrinted(tag),
                 _ => null,
             };
@@ -72,6 +73,27 @@ internal static class TemplateSyntaxChecker
         return opener.Name == tag.Expression
             ? null
             : $"`{{{{/{tag.Expression}}}}}` closes the block `{{{{#{opener.Name}}}}}` opened on line {source.LineOf(opener.Start)}.";
+    }
+
+    /// <summary>A block may chain <c>{{else if ...}}</c> tags, but a plain <c>{{else}}</c> must be its last.</summary>
+    private static string? CheckElse(TemplateTag tag, Stack<TemplateTag> open, HashSet<int> finalElses)
+    {
+        if (open.Count == 0)
+        {
+            return "`{{else}}` appears outside any block.";
+        }
+
+        if (finalElses.Contains(open.Peek().Id))
+        {
+            return $"The block `{{{{#{open.Peek().Name}}}}}` already has an `{{{{else}}}}`; nothing can follow it but `{{{{/{open.Peek().Name}}}}}`.";
+        }
+
+        if (tag.Expression is "else" or "^")
+        {
+            finalElses.Add(open.Peek().Id);
+        }
+
+        return null;
     }
 
     private static string? CheckPrinted(TemplateTag tag)

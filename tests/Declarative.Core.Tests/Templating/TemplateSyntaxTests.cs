@@ -24,6 +24,34 @@ public class TemplateSyntaxTests
         Assert.True(result.HasErrors);
     }
 
+    [Theory]
+    [InlineData("{{(}}")]
+    [InlineData("{{{values.a}}")]
+    [InlineData("x\n{{#each values.xs as |}}{{/each}}")]
+    [InlineData("{{#if values.a}}{{else}}{{else}}{{/if}}")]
+    [InlineData("{{values.a.[}}")]
+    [InlineData("{{> partial}}")]
+    [InlineData("{{quote (nope 1)}}")]
+    [InlineData("{{{{raw}}}} {{x}} {{{{/raw}}}}")]
+    [InlineData("{{~}}")]
+    public void Reports_a_malformed_template_as_a_located_syntax_error_without_marker_characters(string template)
+    {
+        var result = Render(template, """{"a": 1, "xs": [1, 2]}""");
+
+        Assert.NotEmpty(result.Diagnostics);
+        Assert.All(result.Diagnostics, d => Assert.Equal(DiagnosticCodes.TemplateSyntax, d.Code));
+        Assert.All(result.Diagnostics, d => Assert.NotNull(d.Location));
+        Assert.All(result.Diagnostics.SelectMany(d => d.Detail), line => Assert.DoesNotContain('\u001F', line));
+    }
+
+    [Fact]
+    public void Reports_a_second_else_in_a_block_at_that_else()
+    {
+        var result = Render("{{#if values.a}}\na\n{{else}}\nb\n{{else}}\nc\n{{/if}}");
+
+        Assert.Equal(["DCL110 5:1"], Describe(result.Diagnostics));
+    }
+
     [Fact]
     public void Reports_a_failure_while_rendering_at_the_expression()
     {
