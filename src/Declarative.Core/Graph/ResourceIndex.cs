@@ -33,8 +33,9 @@ internal sealed class ResourceIndex(IReadOnlyList<Resource> resources, IReadOnly
             : candidate.Address.Namespace is null || candidate.Address.Namespace == referrer.Address.Namespace;
     }
 
-    // The scope of an excluded document is unknown (no catalog looked at it), so a document without a namespace
-    // matches a namespace-less target and, defaulted, one in the default namespace.
+    // The scope of an excluded document is unknown (no catalog looked at it), and a document without a namespace
+    // would get the default namespace of the environment it is limited to, which may differ from this one's:
+    // so it matches a target in any namespace.
     private bool IsExcludedMatch(RenderedDocument document, ReferenceTarget target, Resource referrer)
     {
         if (document.ApiVersion is not { } apiVersion || document.Kind is not { } kind || ReadString(document, "name") is not { } name)
@@ -49,7 +50,7 @@ internal sealed class ResourceIndex(IReadOnlyList<Resource> resources, IReadOnly
 
         var written = ReadString(document, "namespace");
         return target.Namespace is not null
-            ? (written ?? defaultNamespace) == target.Namespace
+            ? written is null || written == target.Namespace
             : written is null || written == NamespaceOf(referrer);
     }
 

@@ -40,6 +40,13 @@ public sealed class LoadOperation(IReadOnlyList<IKindCatalog> catalogs, IReadOnl
         var context = new CatalogContext(loaded.Value.Documents, defaultNamespace);
         var resources = ResourceResolver.Resolve(loaded.Value.Documents, catalogs, context);
         diagnostics.AddRange(resources.Diagnostics);
+        if (diagnostics.HasErrors)
+        {
+            // A document that failed to load or validate is missing from the resources, and every reference to it
+            // would be reported again as missing: the graph waits until the documents are sound.
+            return new(null, diagnostics.ToImmutable());
+        }
+
         var graph = ResourceGraphBuilder.Build(resources.Value, catalogs, context, loaded.Value.Excluded);
         diagnostics.AddRange(graph.Diagnostics);
         return new(new EnvironmentModel(loaded.Value, defaultNamespace, resources.Value, graph.Value), diagnostics.ToImmutable());

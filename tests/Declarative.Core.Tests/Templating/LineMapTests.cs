@@ -49,9 +49,9 @@ public class LineMapTests
     {
         var result = Render(
             "spec:\n  template:{{nindent 4 (toYaml values.pod)}}\nafter: {{values.missing}}",
-            """{"pod": {"a": 1, "b": ["x", "y"]}}""");
+            """{"pod": {"a": 1, "b": ["x", "z"]}}""");
 
-        Assert.Equal("spec:\n  template:\n    a: 1\n    b:\n    - x\n    - y\nafter: ", result.Value.Text);
+        Assert.Equal("spec:\n  template:\n    a: 1\n    b:\n    - x\n    - z\nafter: ", result.Value.Text);
         Assert.Equal([1, 2, 2, 2, 2, 2, 3], SourceLines(result.Value));
         Assert.Equal(["DCL111 3:8"], Describe(result.Diagnostics));
     }

@@ -163,7 +163,7 @@ public sealed class EnvironmentLoaderTests
         var kept = Assert.Single(prod.Documents);
         Assert.Equal("""{"keep":"me"}""", kept.Content["metadata"]!["annotations"]!.ToJsonString());
         var excluded = Assert.Single(prod.Excluded);
-        Assert.Equal(["dev"], excluded.Environments);
+        Assert.Equal(new[] { "dev" }, excluded.Environments.ToArray());
         Assert.Null(excluded.Document.Content["metadata"]!["annotations"]);
     }
 
