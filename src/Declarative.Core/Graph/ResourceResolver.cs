@@ -90,9 +90,15 @@ public static class ResourceResolver
         {
             case ResourceScope.Namespaced:
                 var ns = written ?? defaultNamespace;
-                if (content["metadata"] is JsonObject metadata)
+                if (content["metadata"] is JsonObject metadata && !metadata.ContainsKey("namespace"))
                 {
-                    metadata["namespace"] = ns;
+                    // Right after the name, where people write it, so rendered output reads naturally.
+                    var nameIndex = metadata.IndexOf("name");
+                    metadata.Insert(nameIndex < 0 ? 0 : nameIndex + 1, "namespace", ns);
+                }
+                else if (content["metadata"] is JsonObject existing)
+                {
+                    existing["namespace"] = ns;
                 }
 
                 return (ns, content);
