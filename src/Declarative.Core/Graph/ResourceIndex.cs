@@ -38,7 +38,7 @@ internal sealed class ResourceIndex(IReadOnlyList<Resource> resources, IReadOnly
     // so it matches a target in any namespace.
     private bool IsExcludedMatch(RenderedDocument document, ReferenceTarget target, Resource referrer)
     {
-        if (document.ApiVersion is not { } apiVersion || document.Kind is not { } kind || ReadString(document, "name") is not { } name)
+        if (document.ApiVersion is not { } apiVersion || document.Kind is not { } kind || JsonText.At(document.Content, "/metadata/name") is not { } name)
         {
             return false;
         }
@@ -48,15 +48,11 @@ internal sealed class ResourceIndex(IReadOnlyList<Resource> resources, IReadOnly
             return false;
         }
 
-        var written = ReadString(document, "namespace");
+        var written = JsonText.At(document.Content, "/metadata/namespace");
         return target.Namespace is not null
             ? written is null || written == target.Namespace
             : written is null || written == NamespaceOf(referrer);
     }
 
     private string NamespaceOf(Resource referrer) => referrer.Address.Namespace ?? defaultNamespace;
-
-    private static string? ReadString(RenderedDocument document, string metadataField) =>
-        JsonPointer.Get(document.Content, "/metadata/" + metadataField) is System.Text.Json.Nodes.JsonValue value
-        && value.TryGetValue<string>(out var text) && text.Length > 0 ? text : null;
 }

@@ -70,7 +70,7 @@ public static class ResourceResolver
             return null;
         }
 
-        if (ReadString(document.Content, NamePointer) is not { } name)
+        if (JsonText.At(document.Content, NamePointer) is not { } name)
         {
             diagnostics.Add(MissingName(document));
             return null;
@@ -85,7 +85,7 @@ public static class ResourceResolver
     private static (string? Namespace, JsonObject Content) ApplyScope(JsonObject original, ResourceScope scope, string defaultNamespace)
     {
         var content = (JsonObject)original.DeepClone();
-        var written = ReadString(original, "/metadata/namespace");
+        var written = JsonText.At(original, "/metadata/namespace");
         switch (scope)
         {
             case ResourceScope.Namespaced:
@@ -109,8 +109,6 @@ public static class ResourceResolver
         }
     }
 
-    private static string? ReadString(JsonObject content, string pointer) =>
-        JsonPointer.Get(content, pointer) is JsonValue value && value.TryGetValue<string>(out var text) && text.Length > 0 ? text : null;
 
     private static Diagnostic Duplicate(Resource first, Resource second) =>
         Diagnostic.Error(

@@ -22,7 +22,7 @@ internal static class EnvironmentAnnotation
 
         if (node is not JsonValue value || !value.TryGetValue<string>(out var text))
         {
-            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.WrongType, "The environments annotation must be a string", document.Source.Locate(Pointer), $"Found {NodeReader.Describe(node)}.", "Write it as a quoted, comma-separated list: \"local,dev\"."));
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.WrongType, "The environments annotation must be a string", document.Source.Locate(Pointer), $"Found {JsonText.Describe(node)}.", "Write it as a quoted, comma-separated list: \"local,dev\"."));
             return [];
         }
 

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json.Nodes;
 using Declarative.Core.Diagnostics;
+using Declarative.Core.Providers;
 using Declarative.Core.Templating;
 
 namespace Declarative.Core.Manifests;
@@ -86,7 +87,7 @@ public sealed class EnvironmentLoader(TemplateRenderer renderer, IReadOnlyDictio
 
         if (root is not JsonObject content)
         {
-            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.NotAnObject, "A document must be a map", source.Locate(string.Empty), $"Document {source.Index + 1} of the file is {NodeReader.Describe(root)}.", "Write each resource as a map with apiVersion, kind and metadata."));
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.NotAnObject, "A document must be a map", source.Locate(string.Empty), $"Document {source.Index + 1} of the file is {JsonText.Describe(root)}.", "Write each resource as a map with apiVersion, kind and metadata."));
             yield break;
         }
 

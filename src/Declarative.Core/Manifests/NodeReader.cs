@@ -111,22 +111,8 @@ internal sealed class NodeReader(DocumentSource source)
     }
 
     private void WrongType(string pointer, string expected, JsonNode node) =>
-        _diagnostics.Add(Diagnostic.Error(DiagnosticCodes.WrongType, $"{Display(pointer)} must be {expected}", source.Locate(pointer), $"Found {Describe(node)}.", $"Write {Display(pointer)} as {expected}."));
+        _diagnostics.Add(Diagnostic.Error(DiagnosticCodes.WrongType, $"{Display(pointer)} must be {expected}", source.Locate(pointer), $"Found {JsonText.Describe(node)}.", $"Write {Display(pointer)} as {expected}."));
 
-    internal static string Describe(JsonNode? node) => node switch
-    {
-        null => "null",
-        JsonObject => "a map",
-        JsonArray => "a list",
-        JsonValue v => v.GetValueKind() switch
-        {
-            JsonValueKind.String => "a string",
-            JsonValueKind.Number => "a number",
-            JsonValueKind.True or JsonValueKind.False => "a boolean",
-            _ => "null",
-        },
-        _ => "a value",
-    };
 
     private static string Display(string pointer) =>
         pointer.Length == 0 ? "the document" : string.Join(".", JsonPointer.Segments(pointer));

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json.Nodes;
 using Declarative.Core.Diagnostics;
+using Declarative.Core.Providers;
 
 namespace Declarative.Core.Manifests;
 
@@ -86,7 +87,7 @@ public static class ValueLayers
 
         if (documents.Count > 1 || documents[0].Root is not JsonObject map)
         {
-            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InvalidValues, "A values file must hold one map", documents[0].Source.Locate(string.Empty), $"\"{path}\" holds {(documents.Count > 1 ? "several documents" : NodeReader.Describe(documents[0].Root))}.", "Write the values as one YAML map (key: value)."));
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InvalidValues, "A values file must hold one map", documents[0].Source.Locate(string.Empty), $"\"{path}\" holds {(documents.Count > 1 ? "several documents" : JsonText.Describe(documents[0].Root))}.", "Write the values as one YAML map (key: value)."));
             return null;
         }
 

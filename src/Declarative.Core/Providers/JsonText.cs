@@ -1,11 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Declarative.Core.Providers;
 
-namespace Declarative.Providers.Kubernetes.Catalog;
+namespace Declarative.Core.Providers;
 
 /// <summary>Safe reads of rendered documents, whose shape nothing has checked yet.</summary>
-internal static class JsonText
+public static class JsonText
 {
     /// <summary>The non-empty string at <paramref name="pointer"/>, or null for anything else.</summary>
     public static string? At(JsonNode? root, string pointer) => Of(JsonPointer.Get(root, pointer));
