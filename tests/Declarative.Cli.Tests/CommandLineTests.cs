@@ -56,3 +56,24 @@ public sealed class CommandLineTests
         GoldenFile.Assert(result.Stdout, "Golden/validate-errors.txt");
     }
 }
+
+public sealed class DiagnosticPathTests
+{
+    [Fact]
+    public async Task Places_in_detail_lines_are_relative_to_the_working_directory_too()
+    {
+        using var dir = new TempDirectory(new Dictionary<string, string>
+        {
+            ["project/a.yaml"] = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: same\n",
+            ["project/b.yaml"] = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: same\n",
+            ["elsewhere/.keep"] = string.Empty,
+        });
+
+        var result = await CliRunner.RunAsync(dir.PathOf("elsewhere"), "validate", "../project");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("error: ../project/b.yaml:4:9: DCL130 Duplicate resource address", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("is already defined at ../project/a.yaml:4:9.", result.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain(dir.Root, result.Stdout, StringComparison.Ordinal);
+    }
+}

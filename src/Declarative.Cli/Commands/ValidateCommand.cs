@@ -24,7 +24,7 @@ public static class ValidateCommand
         if (!validated.HasErrors && validated.Value.Length > 0)
         {
             var project = validated.Value[0].Project;
-            var environments = string.Join(", ", validated.Value.Select(m => $"{m.Environment.Name} ({m.Resources.Length} resources)"));
+            var environments = string.Join(", ", validated.Value.Select(m => $"{m.Environment.Name} ({m.Resources.Length} resource{(m.Resources.Length == 1 ? string.Empty : "s")})"));
             output.WriteLine($"Project \"{project.Name}\" is valid: {environments}.");
         }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Declarative.Core.Diagnostics;
 
 namespace Declarative.Cli.Rendering;
@@ -7,7 +8,7 @@ namespace Declarative.Cli.Rendering;
 /// Prints diagnostics as <c>error: FILE:LINE:COL: DCLnnn summary</c> followed by detail lines indented by four
 /// spaces. Files are shown relative to the working directory. Sorted by file, line, column, code.
 /// </summary>
-public sealed class DiagnosticRenderer(string workingDirectory, Ansi ansi)
+public sealed partial class DiagnosticRenderer(string workingDirectory, Ansi ansi)
 {
     public void Write(TextWriter writer, IEnumerable<Diagnostic> diagnostics)
     {
@@ -41,12 +42,17 @@ public sealed class DiagnosticRenderer(string workingDirectory, Ansi ansi)
 
     /// <summary>Detail lines may name other places (the first of two duplicates) by full path.</summary>
     private string Relative(string line) =>
-        line.Replace(workingDirectory.TrimEnd('/') + "/", string.Empty, StringComparison.Ordinal);
+        PlaceInText().Replace(line, m => $"{RelativePath(m.Groups["path"].Value)}{m.Groups["position"].Value}");
+
+    private string RelativePath(string path) => Path.GetRelativePath(workingDirectory, path).Replace('\\', '/');
+
+    [GeneratedRegex(@"(?<path>(?<![\w.~-])/[^\s:]+)(?<position>:\d+:\d+)")]
+    private static partial Regex PlaceInText();
 
     private string Format(SourceLocation location)
     {
-        var file = Path.IsPathRooted(location.File) ? Path.GetRelativePath(workingDirectory, location.File) : location.File;
-        return string.Create(CultureInfo.InvariantCulture, $"{file.Replace('\\', '/')}:{location.Line}:{location.Column}");
+        var file = Path.IsPathRooted(location.File) ? RelativePath(location.File) : location.File;
+        return string.Create(CultureInfo.InvariantCulture, $"{file}:{location.Line}:{location.Column}");
     }
 
     private static string Plural(int count, string noun) =>

@@ -73,7 +73,7 @@ public sealed class EnvironmentLoader(TemplateRenderer renderer, IReadOnlyDictio
             (text, lineMap) = (rendered.Value.Text, rendered.Value.LineMap);
         }
 
-        var parsed = YamlDocumentReader.Read(text, file, lineMap);
+        var parsed = ManifestReader.Read(text, file, lineMap);
         diagnostics.AddRange(parsed.Diagnostics);
         return parsed.Value.SelectMany(d => ToDocuments(d.Root, d.Source, diagnostics)).ToList();
     }
