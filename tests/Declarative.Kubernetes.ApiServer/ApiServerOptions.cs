@@ -1,0 +1,15 @@
+namespace Declarative.Kubernetes.ApiServer;
+
+/// <summary>How a double instance behaves. <see cref="TimeScale"/> multiplies every simulated delay (0.01 makes
+/// a 10 s rollout take 100 ms).</summary>
+public sealed record ApiServerOptions
+{
+    public int Port { get; init; }
+
+    public double TimeScale { get; init; } = 1.0;
+
+    public string Token { get; init; } = "declarative-double-token";
+
+    /// <summary>How many watch events are kept; a watch from an older resourceVersion gets 410 Expired.</summary>
+    public int WatchHistory { get; init; } = 10_000;
+}

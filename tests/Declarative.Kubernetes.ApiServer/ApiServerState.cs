@@ -1,0 +1,32 @@
+using Declarative.Kubernetes.ApiServer.Admission;
+using Declarative.Kubernetes.ApiServer.Faults;
+using Declarative.Kubernetes.ApiServer.Registry;
+using Declarative.Kubernetes.ApiServer.Storage;
+
+namespace Declarative.Kubernetes.ApiServer;
+
+/// <summary>Everything one running double holds. One instance per server; nothing static.</summary>
+public sealed class ApiServerState
+{
+    public ApiServerState(ApiServerOptions options, TimeProvider? clock = null)
+    {
+        Options = options;
+        Clock = clock ?? TimeProvider.System;
+        Registry = new ResourceRegistry();
+        Store = new ObjectStore(Registry, Clock, options.WatchHistory);
+        Admission = new AdmissionChain(Clock);
+        Faults = new FaultInjector();
+    }
+
+    public ApiServerOptions Options { get; }
+
+    public TimeProvider Clock { get; }
+
+    public ResourceRegistry Registry { get; }
+
+    public ObjectStore Store { get; }
+
+    public AdmissionChain Admission { get; }
+
+    public FaultInjector Faults { get; }
+}
