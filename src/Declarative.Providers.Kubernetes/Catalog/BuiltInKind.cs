@@ -7,4 +7,12 @@ namespace Declarative.Providers.Kubernetes.Catalog;
 internal sealed record BuiltInKind(string Group, string Kind, string Resource, ResourceScope Scope, ImmutableArray<string> Versions)
 {
     public KindRef KindRef => new(Group, Kind);
+
+    /// <summary>The apiVersion to write for this kind: its group and its preferred (first) GA version.</summary>
+    public string PreferredApiVersion => ApiVersionOf(Versions[0]);
+
+    /// <summary>Every apiVersion that serves this kind, preferred first.</summary>
+    public IEnumerable<string> ServedApiVersions => Versions.Select(ApiVersionOf);
+
+    private string ApiVersionOf(string version) => Group.Length == 0 ? version : $"{Group}/{version}";
 }

@@ -19,6 +19,10 @@ internal static class BuiltInKinds
     public const string Rbac = "rbac.authorization.k8s.io";
     public const string ApiExtensions = "apiextensions.k8s.io";
 
+    /// <summary>The legacy beta group that once served Deployment, Ingress and others; Kubernetes 1.22 removed
+    /// it.</summary>
+    public const string Extensions = "extensions";
+
     public static ImmutableArray<BuiltInKind> All { get; } =
     [
         Kind(CoreGroup, "Binding", "bindings", Namespaced, "v1"),
@@ -86,6 +90,13 @@ internal static class BuiltInKinds
     /// <summary>The built-in kind <paramref name="kind"/>, whatever version the document uses: scope and
     /// identity do not depend on the version.</summary>
     public static BuiltInKind? Find(KindRef kind) => ByKind.GetValueOrDefault(kind);
+
+    /// <summary>The built-in kind of <paramref name="kind"/>'s group whose name differs from it only in case.</summary>
+    public static BuiltInKind? FindIgnoringCase(KindRef kind) =>
+        All.FirstOrDefault(k => k.Group == kind.Group && string.Equals(k.Kind, kind.Kind, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The first built-in kind named <paramref name="kind"/>, in any group.</summary>
+    public static BuiltInKind? FindByName(string kind) => All.FirstOrDefault(k => k.Kind == kind);
 
     private static BuiltInKind Kind(string group, string kind, string resource, ResourceScope scope, params string[] versions) =>
         new(group, kind, resource, scope, [.. versions]);

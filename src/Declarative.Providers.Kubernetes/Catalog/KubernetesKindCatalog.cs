@@ -38,7 +38,7 @@ public sealed class KubernetesKindCatalog : IKindCatalog
             .. IdentityValidator.Validate(document, type.KindRef),
             .. NamespaceValidator.Validate(document, type.KindRef, scope),
             .. MetadataMapValidator.Validate(document),
-            .. CustomKindValidator.Validate(document, type, context),
+            .. ApiVersionValidator.Validate(document, type, context),
         ];
     }
 

@@ -6,8 +6,8 @@ using Declarative.Core.Providers;
 
 namespace Declarative.Providers.Kubernetes.Catalog;
 
-/// <summary>Checks metadata.labels and metadata.annotations: maps of strings with well-formed keys, and
-/// label values of the label syntax.</summary>
+/// <summary>Checks metadata.labels and metadata.annotations: maps of strings (or nulls, which the API server
+/// reads as "") with well-formed keys, and label values of the label syntax.</summary>
 internal static class MetadataMapValidator
 {
     public static IEnumerable<Diagnostic> Validate(RenderedDocument document) =>
@@ -46,6 +46,12 @@ internal static class MetadataMapValidator
                 source.LocateKey(pointer),
                 $"\"{entry.Key}\" is not a valid {noun} key: {keyProblem}.",
                 "Use letters, digits, '-', '_' and '.' in the key, after an optional lowercase prefix and '/' such as \"example.com/\".");
+        }
+
+        // kubectl sends a null value as is and the API server reads it as "" (kubernetes/kubernetes#129176).
+        if (entry.Value is null)
+        {
+            yield break;
         }
 
         if (entry.Value is not JsonValue value || value.GetValueKind() != JsonValueKind.String)

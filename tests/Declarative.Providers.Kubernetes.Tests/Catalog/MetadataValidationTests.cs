@@ -63,7 +63,8 @@ public sealed class MetadataValidationTests
     [Theory]
     [InlineData("labels", "1.5", "a number")]
     [InlineData("labels", "true", "a boolean")]
-    [InlineData("annotations", "null", "empty")]
+    [InlineData("annotations", "2", "a number")]
+    [InlineData("annotations", "false", "a boolean")]
     [InlineData("annotations", "{\"a\": \"b\"}", "a map")]
     public void Reports_a_value_that_is_not_a_string_at_the_value(string field, string value, string described)
     {
@@ -105,6 +106,27 @@ public sealed class MetadataValidationTests
         Assert.Equal(DiagnosticCodes.InvalidValue, diagnostic.Code);
         Assert.Equal("Invalid label value", diagnostic.Summary);
         Assert.Equal(new SourceLocation(TestDocument.File, 7, 13), diagnostic.Location);
+    }
+
+    [Fact]
+    public void Accepts_null_label_and_annotation_values_which_the_api_server_reads_as_empty()
+    {
+        var document = TestDocument.Parse("""
+            {"apiVersion": "v1", "kind": "ConfigMap",
+             "metadata": {"name": "web", "labels": {"a": null, "app": "web"}, "annotations": {"bar": null}}}
+            """);
+
+        Assert.Empty(Validate(document));
+    }
+
+    [Fact]
+    public void Still_checks_the_key_of_a_null_value()
+    {
+        var document = TestDocument.Parse("""{"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "web", "labels": {"-a": null}}}""");
+
+        var diagnostic = Assert.Single(Validate(document));
+
+        Assert.Equal("Invalid label key", diagnostic.Summary);
     }
 
     [Fact]

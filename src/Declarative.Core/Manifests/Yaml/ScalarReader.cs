@@ -14,12 +14,28 @@ internal sealed class ScalarReader(PositionMapper mapper, DiagnosticBag diagnost
             return scalar.IsPlain ? ScalarResolver.ResolvePlain(scalar.Value) : ResolvedScalar.String(scalar.Value);
         }
 
+        if (scalar.Tag == BinaryScalar.Tag)
+        {
+            return ResolveBinary(scalar);
+        }
+
         if (ScalarResolver.ResolveTagged(scalar.Tag, scalar.Value) is { } resolved)
         {
             return resolved;
         }
 
         Report(scalar.Start, YamlDiagnostics.TagMismatch(scalar.Value, scalar.Tag, mapper.Locate(scalar.Start)));
+        return ResolvedScalar.String(scalar.Value);
+    }
+
+    private ResolvedScalar ResolveBinary(SourceScalar scalar)
+    {
+        if (BinaryScalar.Decode(scalar.Value) is { } decoded)
+        {
+            return new ResolvedScalar(ScalarKind.String, scalar.Value, decoded);
+        }
+
+        Report(scalar.Start, YamlDiagnostics.InvalidBinary(mapper.Locate(scalar.Start)));
         return ResolvedScalar.String(scalar.Value);
     }
 

@@ -41,6 +41,13 @@ internal static class YamlDiagnostics
         $"The value \"{text}\" cannot be read as {ShortTag(tag)}.",
         $"Fix the value, or remove the {ShortTag(tag)} tag.");
 
+    public static Diagnostic InvalidBinary(SourceLocation at) => Error(
+        "Invalid base64 in a !!binary value",
+        at,
+        "kubectl decodes a value tagged !!binary as base64, and this value is not valid base64 (\"!!binary value contains invalid base64 data\").",
+        "Only line breaks may appear between the base64 characters: a plain or folded (>) scalar that spans lines joins them with spaces, which base64 does not allow.",
+        "Fix the base64 text, write it as a literal block (\"!!binary |\"), or remove the !!binary tag to keep the text as it is.");
+
     public static Diagnostic NonFinite(string text, SourceLocation at) => Error(
         "Infinity or NaN is not allowed",
         at,

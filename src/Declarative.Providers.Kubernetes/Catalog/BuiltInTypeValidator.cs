@@ -1,0 +1,57 @@
+using Declarative.Core.Diagnostics;
+using Declarative.Core.Manifests;
+using Declarative.Core.Providers;
+
+namespace Declarative.Providers.Kubernetes.Catalog;
+
+/// <summary>
+/// Checks a document whose group is that of a built-in kind: the kind must be spelt with its exact case, and
+/// the version must be one Kubernetes 1.32 still serves. Removed versions (apps/v1beta2, the extensions group)
+/// fail at apply with "no matches for kind". Beta-only kinds, absent from the table, are left to discovery.
+/// </summary>
+internal static class BuiltInTypeValidator
+{
+    public const string KubernetesRelease = "1.32";
+
+    public static IEnumerable<Diagnostic> Validate(RenderedDocument document, ResourceType type)
+    {
+        if (BuiltInKinds.Find(type.KindRef) is { } exact)
+        {
+            return Unserved(document.Source, type, exact);
+        }
+
+        if (BuiltInKinds.FindIgnoringCase(type.KindRef) is { } miscased)
+        {
+            return [MiscasedKind(document.Source, type, miscased), .. Unserved(document.Source, type, miscased)];
+        }
+
+        return type.Group == BuiltInKinds.Extensions && BuiltInKinds.FindByName(type.Kind) is { } moved
+            ? Unserved(document.Source, type, moved)
+            : [];
+    }
+
+    private static IEnumerable<Diagnostic> Unserved(DocumentSource source, ResourceType type, BuiltInKind kind)
+    {
+        if (type.Group == kind.Group && kind.Versions.Contains(type.Version, StringComparer.Ordinal))
+        {
+            return [];
+        }
+
+        var served = string.Join(" and ", kind.ServedApiVersions);
+        return [Diagnostic.Error(
+            DiagnosticCodes.InvalidValue,
+            $"{kind.Kind} in {type.ApiVersion} is not served by Kubernetes {KubernetesRelease}",
+            source.Locate("/apiVersion"),
+            $"Kubernetes {KubernetesRelease} serves {kind.Kind} only in {served}, so kubectl and the API server reject this object: no matches for kind \"{kind.Kind}\" in version \"{type.ApiVersion}\".",
+            $"Fields may differ between versions: check the object against the {kind.PreferredApiVersion} {kind.Kind} API reference.",
+            $"Write apiVersion: {kind.PreferredApiVersion}.")];
+    }
+
+    private static Diagnostic MiscasedKind(DocumentSource source, ResourceType type, BuiltInKind kind) =>
+        Diagnostic.Error(
+            DiagnosticCodes.InvalidValue,
+            $"Unknown kind \"{type.Kind}\" in {type.ApiVersion}",
+            source.Locate("/kind"),
+            $"Kind names are case-sensitive, and {type.ApiVersion} has no kind \"{type.Kind}\". Did you mean {kind.Kind}?",
+            $"Write kind: {kind.Kind}.");
+}
