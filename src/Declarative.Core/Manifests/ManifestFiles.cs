@@ -22,7 +22,7 @@ public static class ManifestFiles
         {
             var glob = new Glob(project.Include[i]);
             var matched = all.Where(f => glob.IsMatch(f.Relative) && !IsProjectFile(project, f.Relative)).Select(f => f.Full).ToList();
-            if (matched.Count == 0 && !project.IsImplicit)
+            if (matched.Count == 0 && !project.IncludeIsDefault)
             {
                 diagnostics.Add(Diagnostic.Error(
                     DiagnosticCodes.IncludeMatchedNothing,

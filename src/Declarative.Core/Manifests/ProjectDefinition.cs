@@ -6,6 +6,8 @@ namespace Declarative.Core.Manifests;
 /// A project as declared in declarative.yaml, or an implicit project made from a folder of plain manifests
 /// (<see cref="IsImplicit"/>: one environment "default", never templated). <see cref="Root"/> is a full path;
 /// <see cref="Source"/> is the declarative.yaml document (null for an implicit project).
+/// <see cref="IncludeIsDefault"/> is true when the project did not write <c>spec.include</c>: a default pattern that
+/// matches nothing is not a mistake, a pattern the user wrote is.
 /// </summary>
 public sealed record ProjectDefinition(
     string Name,
@@ -14,7 +16,8 @@ public sealed record ProjectDefinition(
     ImmutableArray<string> Include,
     string? ValuesFile,
     ImmutableSortedDictionary<string, EnvironmentDefinition> Environments,
-    DocumentSource? Source);
+    DocumentSource? Source,
+    bool IncludeIsDefault = false);
 
 public sealed record EnvironmentDefinition(
     string Name,

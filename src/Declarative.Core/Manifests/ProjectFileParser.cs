@@ -55,10 +55,10 @@ internal static class ProjectFileParser
 
         var spec = reader.Object(root0, "/spec");
         reader.CheckFields(spec, "/spec", SpecFields);
-        var include = reader.StringList(root0, "/spec/include") ?? DefaultInclude;
+        var written = reader.StringList(root0, "/spec/include");
         var values = reader.String(root0, "/spec/values");
         var environments = ReadEnvironments(reader, root0);
-        var project = new ProjectDefinition(name ?? "invalid", root, IsImplicit: false, include, values, environments, source);
+        var project = new ProjectDefinition(name ?? "invalid", root, IsImplicit: false, written ?? DefaultInclude, values, environments, source, IncludeIsDefault: written is null);
         return new StageResult<ProjectDefinition?>(project, reader.Diagnostics);
     }
 

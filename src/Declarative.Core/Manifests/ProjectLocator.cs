@@ -40,7 +40,7 @@ public static class ProjectLocator
         var environments = ImmutableSortedDictionary.CreateRange(
             StringComparer.Ordinal,
             [KeyValuePair.Create(WellKnown.ImplicitEnvironment, new EnvironmentDefinition(WellKnown.ImplicitEnvironment, null, null, null, new StateSettings("local")))]);
-        return new ProjectDefinition(NameRules.Sanitize(Path.GetFileName(dir)), dir, IsImplicit: true, ImplicitInclude, null, environments, null);
+        return new ProjectDefinition(NameRules.Sanitize(Path.GetFileName(dir)), dir, IsImplicit: true, ImplicitInclude, null, environments, null, IncludeIsDefault: true);
     }
 
     /// <summary>kubectl reads .yaml, .yml and .json; we read them recursively, skipping hidden folders.</summary>

@@ -125,3 +125,22 @@ public sealed class ProjectLocatorTests
         Assert.Equal(new SourceLocation(dir.PathOf("declarative.yaml"), 6, 3), error.Location);
     }
 }
+
+public sealed class DefaultIncludeTests
+{
+    [Fact]
+    public void Default_include_patterns_that_match_nothing_are_not_errors()
+    {
+        using var dir = new TempDirectory(new Dictionary<string, string>
+        {
+            ["declarative.yaml"] = "apiVersion: declarative.dev/v1\nkind: Project\nmetadata: {name: shop}\n",
+            ["manifests/a.yaml"] = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n",
+        });
+        var project = ProjectLocator.Locate(dir.Root).Value!;
+
+        var files = ManifestFiles.Find(project);
+
+        Assert.Empty(files.Diagnostics);
+        Assert.Equal(new[] { dir.PathOf("manifests/a.yaml") }, files.Value.ToArray());
+    }
+}
