@@ -1,5 +1,6 @@
 using System.Net.Security;
 using System.Net.Http.Headers;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Https;
@@ -46,13 +47,11 @@ public sealed class ApiServerHost : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrelHttpsConfiguration();
         builder.WebHost.UseUrls($"https://127.0.0.1:{options.Port}");
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureHttpsDefaults(https =>
+        builder.WebHost.ConfigureKestrel(kestrel =>
         {
-            https.ServerCertificate = serving;
-            https.ClientCertificateMode = ClientCertificateMode.AllowCertificate;
-            // Chains are checked per request against the double's own CA, not the machine's roots.
-            https.AllowAnyClientCertificate();
-        }));
+            kestrel.AddServerHeader = false;
+            kestrel.ConfigureHttpsDefaults(https => ConfigureTls(https, serving));
+        });
         var app = builder.Build();
         var pipeline = new RequestPipeline(state, new RequestAuthenticator(options.Token, authority));
         app.Run(pipeline.HandleAsync);
@@ -96,11 +95,19 @@ public sealed class ApiServerHost : IAsyncDisposable
         _authority.Dispose();
     }
 
+    private static void ConfigureTls(HttpsConnectionAdapterOptions https, X509Certificate2 serving)
+    {
+        https.ServerCertificate = serving;
+        https.ClientCertificateMode = ClientCertificateMode.AllowCertificate;
+        // Chains are checked per request against the double's own CA, not the machine's roots.
+        https.AllowAnyClientCertificate();
+    }
+
     private SocketsHttpHandler Handler(ClientCertificatePem? certificate)
     {
         var handler = new SocketsHttpHandler();
         handler.SslOptions.RemoteCertificateValidationCallback = (_, presented, _, errors) =>
-            presented is System.Security.Cryptography.X509Certificates.X509Certificate2 served
+            presented is X509Certificate2 served
             && (errors & SslPolicyErrors.RemoteCertificateNameMismatch) == 0
             && _authority.Signed(served, CertificateUsage.Server);
         if (certificate is not null)
