@@ -23,6 +23,17 @@ public sealed class KubectlFidelityTests
     }
 
     [KubectlFact]
+    public async Task Kubectl_authenticates_with_a_client_certificate_from_the_kubeconfig()
+    {
+        await using var host = await HostTestSupport.StartAsync();
+        using var kubectl = new KubectlRunner(host.KubeconfigYaml(host.IssueClientCertificate("alice")));
+
+        var version = await kubectl.MustAsync("version");
+
+        Assert.Contains("Server Version: v1.32.0", version, StringComparison.Ordinal);
+    }
+
+    [KubectlFact]
     public async Task Kubectl_applies_diffs_changes_and_deletes_public_manifests_server_side()
     {
         await using var host = await HostTestSupport.StartAsync();

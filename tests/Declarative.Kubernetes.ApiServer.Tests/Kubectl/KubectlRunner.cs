@@ -12,9 +12,14 @@ internal sealed class KubectlRunner : IDisposable
     private readonly string _directory = System.IO.Directory.CreateTempSubdirectory("kubectl-fidelity-").FullName;
 
     public KubectlRunner(ApiServerHost host)
+        : this(host.KubeconfigYaml())
+    {
+    }
+
+    public KubectlRunner(string kubeconfigYaml)
     {
         Kubeconfig = System.IO.Path.Combine(_directory, "kubeconfig");
-        File.WriteAllText(Kubeconfig, host.KubeconfigYaml());
+        File.WriteAllText(Kubeconfig, kubeconfigYaml);
     }
 
     public string Kubeconfig { get; }
