@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# Runs the real kubectl against the Kubernetes API double started as a process (issue 3, "Done when"):
+# version, api-resources, a namespace, server-side apply of public multi-object manifests, get -o yaml,
+# a diff that must be empty, a second apply changing one field, delete -f, delete namespace.
+# No --validate=false: kubectl must find server-side field validation and dry-run in the double's OpenAPI.
+# Exit 0 with a message when kubectl is missing. FIDELITY_PORT picks the port (default: a free one).
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+MANIFESTS="$ROOT/tests/Declarative.Kubernetes.ApiServer.Tests/Kubectl/manifests"
+PROJECT="$ROOT/tests/Declarative.Kubernetes.ApiServer"
+
+if ! command -v kubectl >/dev/null 2>&1; then
+  echo "kubectl-fidelity: SKIPPED, kubectl is not installed (the run needs the real kubectl)."
+  exit 0
+fi
+
+WORK="$(mktemp -d)"
+DOUBLE_PID=""
+cleanup() {
+  if [[ -n "$DOUBLE_PID" ]] && kill -0 "$DOUBLE_PID" 2>/dev/null; then
+    kill -TERM "$DOUBLE_PID"
+    wait "$DOUBLE_PID" 2>/dev/null || true
+  fi
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+echo "kubectl-fidelity: building the double"
+dotnet build "$PROJECT" -c Debug --nologo -v quiet >"$WORK/build.log" 2>&1 || { cat "$WORK/build.log"; exit 1; }
+DLL="$PROJECT/bin/Debug/net10.0/Declarative.Kubernetes.ApiServer.dll"
+
+export KUBECONFIG="$WORK/kubeconfig"
+export KUBECACHEDIR="$WORK/cache"
+dotnet "$DLL" --port "${FIDELITY_PORT:-0}" --kubeconfig-out "$KUBECONFIG" --time-scale 0.01 >"$WORK/double.log" 2>&1 &
+DOUBLE_PID=$!
+
+for _ in $(seq 1 100); do
+  grep -q '^Serving on ' "$WORK/double.log" && break
+  kill -0 "$DOUBLE_PID" 2>/dev/null || { echo "kubectl-fidelity: the double exited:"; cat "$WORK/double.log"; exit 1; }
+  sleep 0.2
+done
+grep -q '^Serving on ' "$WORK/double.log" || { echo "kubectl-fidelity: the double did not get ready"; exit 1; }
+cat "$WORK/double.log"
+
+step() {
+  echo "+ kubectl $*"
+  kubectl "$@"
+}
+
+step version
+step api-resources
+step create namespace fidelity
+step apply --server-side -n fidelity -f "$MANIFESTS"
+step get deploy,svc,sts,pvc,ing,sa -n fidelity -o yaml >"$WORK/live.yaml"
+echo "  ($(grep -c '^  kind: ' "$WORK/live.yaml") objects listed)"
+
+echo "+ kubectl diff --server-side -n fidelity -f $MANIFESTS (must show no difference)"
+if ! kubectl diff --server-side -n fidelity -f "$MANIFESTS"; then
+  echo "kubectl-fidelity: FAILED, diff right after apply is not empty"
+  exit 1
+fi
+
+CHANGED="$WORK/changed"
+cp -r "$MANIFESTS" "$CHANGED"
+sed -i 's/^  replicas: 3$/  replicas: 5/' "$CHANGED/guestbook.yaml"
+step apply --server-side -n fidelity -f "$CHANGED"
+REPLICAS="$(kubectl get deployment frontend -n fidelity -o jsonpath='{.spec.replicas}')"
+echo "  frontend replicas: $REPLICAS"
+[[ "$REPLICAS" == "5" ]] || { echo "kubectl-fidelity: FAILED, the second apply did not change replicas"; exit 1; }
+
+step delete -n fidelity -f "$CHANGED"
+step delete namespace fidelity
+echo "kubectl-fidelity: PASSED"
