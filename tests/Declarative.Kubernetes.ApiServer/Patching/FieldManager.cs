@@ -85,7 +85,7 @@ public sealed class FieldManager
     {
         var owned = owners.SelectMany(set => set).ToHashSet();
         bool IsOwned(FieldPath path) => owned.Contains(path) || owned.Any(path.IsPrefixOf);
-        foreach (var path in lastApplied.Where(p => !IsOwned(p)).OrderByDescending(p => p.Length))
+        foreach (var path in lastApplied.Where(p => !IsOwned(p)).OrderBy(p => p.Length))
         {
             FieldRemover.Remove(schema, merged, path, IsOwned);
         }
