@@ -9,7 +9,9 @@ namespace Declarative.Kubernetes.ApiServer.Http;
 /// <summary>Writes bodies the way the API server does: JSON with a trailing newline (Go's json.Encoder).</summary>
 public static class JsonResponses
 {
-    private static readonly JsonSerializerOptions Compact = new() { WriteIndented = false };
+    // Go's encoder escapes only <, >, & and control characters; the default encoder would also escape quotes
+    // inside strings (managedFields keys like k:{"name":"web"}) and every non-ASCII letter.
+    private static readonly JsonSerializerOptions Compact = new() { WriteIndented = false, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static async Task WriteAsync(HttpContext context, int statusCode, JsonNode body, string contentType = "application/json")
     {
