@@ -56,13 +56,17 @@ public sealed class AdmissionChain(TimeProvider clock)
         Defaulter.Apply(resource, obj);
         StatusPolicy.KeepOnUpdate(resource, old, obj);
         KeepServerOwnedFields(resource, old, obj);
-        var causes = Validator.OnUpdate(resource, old, obj);
         var oldSpec = JsonTree.Existing(old, "spec");
         var spec = IsService(resource) ? JsonTree.Child(obj, "spec") : null;
         if (spec is not null && oldSpec is not null)
         {
             ServiceAddressing.CarryOver(oldSpec, spec);
             ServiceAddressing.Normalize(spec);
+        }
+
+        var causes = Validator.OnUpdate(resource, old, obj);
+        if (spec is not null && oldSpec is not null)
+        {
             causes.AddRange(ServiceAddressing.ImmutabilityCauses(oldSpec, spec));
         }
 

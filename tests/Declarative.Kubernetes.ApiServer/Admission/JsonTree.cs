@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace Declarative.Kubernetes.ApiServer.Admission;
@@ -42,8 +44,18 @@ internal static class JsonTree
     public static bool? Flag(JsonObject? parent, string key) =>
         parent?[key] is JsonValue value && value.TryGetValue(out bool flag) ? flag : null;
 
-    public static long? Number(JsonObject? parent, string key) =>
-        parent?[key] is JsonValue value && value.TryGetValue(out long number) ? number : null;
+    /// <summary>An integer field, whether parsed from a body or set here as an int.</summary>
+    public static long? Number(JsonObject? parent, string key)
+    {
+        if (parent?[key] is not JsonValue value || value.GetValueKind() != JsonValueKind.Number)
+        {
+            return null;
+        }
+
+        return value.TryGetValue(out long wide) ? wide
+            : value.TryGetValue(out int narrow) ? narrow
+            : long.TryParse(value.ToJsonString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed) ? parsed : null;
+    }
 
     /// <summary>The object elements of the array under <paramref name="key"/>, with their indexes.</summary>
     public static IEnumerable<(JsonObject Item, int Index)> Items(JsonObject? parent, string key) =>
