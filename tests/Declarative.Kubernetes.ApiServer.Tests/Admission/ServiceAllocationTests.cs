@@ -153,6 +153,18 @@ public sealed class ServiceAllocationTests
         Assert.Equal([30100], NodePorts(reuse));
     }
 
+    [Fact]
+    public void Concurrent_creates_never_share_an_address_or_a_port()
+    {
+        var harness = Chain();
+
+        var created = Enumerable.Range(0, 200).AsParallel()
+            .Select(i => harness.Create(Services, Service($"s{i}", "'type':'NodePort','ports':[{'port':80}]"))).ToList();
+
+        Assert.Equal(200, created.Select(ClusterIp).Distinct().Count());
+        Assert.Equal(200, created.SelectMany(NodePorts).Distinct().Count());
+    }
+
     private static string ClusterIp(JsonObject service) => service["spec"]!["clusterIP"]!.GetValue<string>();
 
     private static List<int> NodePorts(JsonObject service) =>
