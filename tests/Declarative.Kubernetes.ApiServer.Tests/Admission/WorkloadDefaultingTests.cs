@@ -48,6 +48,7 @@ public sealed class WorkloadDefaultingTests
         AssertJson(
             Json("{'batch.kubernetes.io/controller-uid':'1234-uid','batch.kubernetes.io/job-name':'migrate','controller-uid':'1234-uid','job-name':'migrate'}"),
             spec["template"]!["metadata"]!["labels"]!);
+        Assert.Equal("migrate", job["metadata"]!["labels"]!["batch.kubernetes.io/job-name"]!.GetValue<string>());
         Assert.Equal(1, spec["completions"]!.GetValue<int>());
         Assert.Equal(1, spec["parallelism"]!.GetValue<int>());
         Assert.Equal(6, spec["backoffLimit"]!.GetValue<int>());

@@ -56,8 +56,9 @@ internal static class BatchDefaults
         var templateLabels = JsonTree.Existing(JsonTree.Existing(JsonTree.Existing(spec, "template"), "metadata"), "labels");
 
         // Go's SetDefaults_Job shares the template's label map with the object, so labels copied from the
-        // template also receive the generated ones.
-        var shared = templateLabels is { Count: > 0 } && JsonNode.DeepEquals(objectLabels, templateLabels);
+        // template also receive the generated ones; a Job without labels gets them when storage decodes (and
+        // defaults) it again, so every read shows them.
+        var shared = objectLabels is not { Count: > 0 } || JsonNode.DeepEquals(objectLabels, templateLabels);
         if (JsonTree.Child(spec, "template") is { } template && JsonTree.Child(template, "metadata") is { } metadata
             && JsonTree.Child(metadata, "labels") is { } labels)
         {
@@ -68,9 +69,10 @@ internal static class BatchDefaults
         }
 
         JsonTree.Default(spec, "selector", new JsonObject { ["matchLabels"] = new JsonObject { [Prefix + ControllerUid] = uid } });
-        if (shared && JsonTree.Metadata(job) is { } objectMetadata)
+        var generated = JsonTree.Existing(JsonTree.Existing(JsonTree.Existing(spec, "template"), "metadata"), "labels");
+        if (shared && generated is not null && JsonTree.Metadata(job) is { } objectMetadata)
         {
-            objectMetadata["labels"] = templateLabels!.DeepClone();
+            objectMetadata["labels"] = generated.DeepClone();
         }
     }
 
