@@ -27,6 +27,7 @@ internal static class WatchHandler
         scope.Context.Response.StatusCode = 200;
         scope.Context.Response.ContentType = "application/json";
         await scope.Context.Response.StartAsync(scope.Context.RequestAborted);
+        await scope.Context.Response.Body.FlushAsync(scope.Context.RequestAborted);
         if (subscription is null)
         {
             var expired = StatusFactory.Failure(410, "Expired", $"too old resource version: {from} ({compacted + 1})");
@@ -129,6 +130,6 @@ internal static class WatchHandler
 
     private static int ParseTimeout(string? text) =>
         text is null ? DefaultTimeoutSeconds
-        : int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0 ? seconds
+        : int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0 ? (seconds == 0 ? DefaultTimeoutSeconds : seconds)
         : throw StatusFactory.BadRequest($"invalid timeoutSeconds: {text}");
 }
