@@ -1,0 +1,54 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Declarative.Kubernetes.ApiServer.Errors;
+using Microsoft.AspNetCore.Http;
+
+namespace Declarative.Kubernetes.ApiServer.Handlers;
+
+/// <summary>Reads request bodies: JSON objects, JSON patches, and apply bodies in YAML or JSON.</summary>
+internal static class RequestBody
+{
+    public static async Task<string> ReadTextAsync(HttpContext context)
+    {
+        using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
+        return await reader.ReadToEndAsync(context.RequestAborted);
+    }
+
+    public static JsonNode? ParseJson(string text)
+    {
+        try
+        {
+            return JsonNode.Parse(text);
+        }
+        catch (JsonException error)
+        {
+            throw StatusFactory.BadRequest($"json parse error: {error.Message}");
+        }
+    }
+
+    public static async Task<JsonObject> ReadObjectAsync(HttpContext context, string expectedKind)
+    {
+        var text = await ReadTextAsync(context);
+        if (text.Trim().Length == 0)
+        {
+            throw StatusFactory.BadRequest($"the object provided is unrecognized (must be of type {expectedKind}): unexpected end of JSON input");
+        }
+
+        return ParseJson(text) as JsonObject
+            ?? throw StatusFactory.BadRequest($"the object provided is unrecognized (must be of type {expectedKind}): expected a JSON object");
+    }
+
+    /// <summary>An apply body: YAML (JSON is YAML too) holding one object.</summary>
+    public static JsonObject ParseApply(string text)
+    {
+        try
+        {
+            return YamlJson.Parse(text) as JsonObject ?? throw StatusFactory.BadRequest("error decoding YAML: the apply patch is not an object");
+        }
+        catch (YamlDotNet.Core.YamlException error)
+        {
+            throw StatusFactory.BadRequest($"error decoding YAML: {error.Message}");
+        }
+    }
+}
