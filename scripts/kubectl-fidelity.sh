@@ -50,7 +50,9 @@ step() {
 
 step version
 step api-resources
-step create namespace fidelity
+# `kubectl create namespace NAME` sends protobuf, which the double answers with 415; a manifest goes as JSON.
+printf 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: fidelity\n' >"$WORK/namespace.yaml"
+step create -f "$WORK/namespace.yaml"
 step apply --server-side -n fidelity -f "$MANIFESTS"
 step get deploy,svc,sts,pvc,ing,sa -n fidelity -o yaml >"$WORK/live.yaml"
 echo "  ($(grep -c '^  kind: ' "$WORK/live.yaml") objects listed)"

@@ -39,7 +39,11 @@ public sealed class KubectlFidelityTests
         await using var host = await HostTestSupport.StartAsync();
         using var kubectl = new KubectlRunner(host);
 
-        await kubectl.MustAsync("create", "namespace", "fidelity");
+        // `kubectl create namespace NAME` sends protobuf, which the double does not decode (415): a manifest
+        // goes through kubectl's unstructured client as JSON.
+        var namespaceFile = Path.Combine(kubectl.Directory, "namespace.yaml");
+        await File.WriteAllTextAsync(namespaceFile, "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: fidelity\n");
+        await kubectl.MustAsync("create", "-f", namespaceFile);
         await kubectl.MustAsync("apply", "--server-side", "-n", "fidelity", "-f", Manifests);
         var yaml = await kubectl.MustAsync("get", "deploy,svc,sts,pvc,ing,sa", "-n", "fidelity", "-o", "yaml");
         await kubectl.MustAsync("diff", "--server-side", "-n", "fidelity", "-f", Manifests);

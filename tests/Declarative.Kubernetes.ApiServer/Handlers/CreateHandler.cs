@@ -22,9 +22,20 @@ internal static class CreateHandler
         BodyChecks.EnsureNamespace(scope, body);
         var name = ResolveName(scope, body);
         EnsureNamespaceExists(scope);
-        var prepared = pipeline.PrepareCreate(scope, body, options.Manager);
-        var result = scope.Store.Write(scope.Resource, scope.Namespace, name, options.DryRun, current =>
-            current is null ? prepared : throw StatusFactory.AlreadyExists(scope.Resource, name));
+        var prepared = pipeline.PrepareCreate(scope, body, options.Manager, options.DryRun);
+        WriteResult result;
+        try
+        {
+            result = scope.Store.Write(scope.Resource, scope.Namespace, name, options.DryRun, current =>
+                current is null ? prepared : throw StatusFactory.AlreadyExists(scope.Resource, name));
+        }
+        catch (ApiError) when (!options.DryRun)
+        {
+            // What admission allocated for the object (a Service's clusterIP) must not stay held.
+            scope.State.Admission.Release(scope.Resource, prepared);
+            throw;
+        }
+
         var stored = CrdController.AfterWrite(scope, result, options.DryRun);
         await scope.RespondAsync(201, scope.Present(stored));
     }

@@ -23,7 +23,7 @@ internal static class PatchHandler
         var patched = PatchDocument.Apply(request.ContentType, live, request.Body);
         UpdateHandler.CheckPrecondition(scope, live, ObjectMeta.ResourceVersion(patched));
         KeepIdentity(scope, live, patched);
-        return pipeline.PrepareUpdate(scope, live, patched, request.Options.Manager, scope.Path.Subresource);
+        return pipeline.PrepareUpdate(scope, live, patched, request.Options.Manager, scope.Path.Subresource, request.Options.DryRun);
     }
 
     private static JsonObject Apply(RequestScope scope, WritePipeline pipeline, PatchRequest request, JsonObject? current)
@@ -57,11 +57,11 @@ internal static class PatchHandler
         if (current is null)
         {
             CreateHandler.EnsureNamespaceExists(scope);
-            return pipeline.PrepareCreate(scope, merged, manager: null);
+            return pipeline.PrepareCreate(scope, merged, manager: null, request.Options.DryRun);
         }
 
         KeepIdentity(scope, current, merged);
-        return pipeline.PrepareUpdate(scope, current, merged, manager: null, subresource);
+        return pipeline.PrepareUpdate(scope, current, merged, manager: null, subresource, request.Options.DryRun);
     }
 
     /// <summary>A patch cannot rename, move or retype the object it patches.</summary>

@@ -29,7 +29,13 @@ internal static class RequestBody
 
     public static async Task<JsonObject> ReadObjectAsync(HttpContext context, string expectedKind)
     {
+        RequireJsonOrYaml(context);
         var text = await ReadTextAsync(context);
+        if (IsYaml(context))
+        {
+            return ParseApply(text);
+        }
+
         if (text.Trim().Length == 0)
         {
             throw StatusFactory.BadRequest($"the object provided is unrecognized (must be of type {expectedKind}): unexpected end of JSON input");
@@ -38,6 +44,22 @@ internal static class RequestBody
         return ParseJson(text) as JsonObject
             ?? throw StatusFactory.BadRequest($"the object provided is unrecognized (must be of type {expectedKind}): expected a JSON object");
     }
+
+    /// <summary>
+    /// Create and update bodies are JSON or YAML. client-go sends built-in kinds as protobuf first; a 415 makes it
+    /// fall back to JSON, as it does against servers that do not speak protobuf.
+    /// </summary>
+    private static void RequireJsonOrYaml(HttpContext context)
+    {
+        var mediaType = (context.Request.ContentType ?? "application/json").Split(';')[0].Trim();
+        if (mediaType is not ("application/json" or "application/yaml" or ""))
+        {
+            throw StatusFactory.UnsupportedMediaType($"the body of the request was in an unknown format - accepted media types include: application/json, application/yaml");
+        }
+    }
+
+    private static bool IsYaml(HttpContext context) =>
+        (context.Request.ContentType ?? string.Empty).StartsWith("application/yaml", StringComparison.Ordinal);
 
     /// <summary>An apply body: YAML (JSON is YAML too) holding one object.</summary>
     public static JsonObject ParseApply(string text)

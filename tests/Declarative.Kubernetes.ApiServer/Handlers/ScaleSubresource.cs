@@ -26,7 +26,7 @@ internal static class ScaleSubresource
             UpdateHandler.CheckPrecondition(scope, live, ObjectMeta.ResourceVersion(scale));
             var next = (JsonObject)live.DeepClone();
             paths.SetSpecReplicas(next, scale["spec"]?["replicas"]?.DeepClone() ?? 0);
-            return pipeline.PrepareUpdate(scope, live, next, options.Manager, "scale");
+            return pipeline.PrepareUpdate(scope, live, next, options.Manager, "scale", options.DryRun);
         });
         await scope.RespondAsync(200, Build(scope, result.Object));
     }

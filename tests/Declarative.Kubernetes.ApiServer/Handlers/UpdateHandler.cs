@@ -19,7 +19,7 @@ internal static class UpdateHandler
         {
             var live = current ?? throw StatusFactory.NotFound(scope.Resource, scope.Name);
             CheckPrecondition(scope, live, ObjectMeta.ResourceVersion(body));
-            return pipeline.PrepareUpdate(scope, live, body, options.Manager, subresource);
+            return pipeline.PrepareUpdate(scope, live, body, options.Manager, subresource, options.DryRun);
         });
         var stored = CrdController.AfterWrite(scope, result, options.DryRun);
         await scope.RespondAsync(200, scope.Present(stored));

@@ -11,9 +11,12 @@ internal sealed class WritePipeline(FieldManager fields)
     public FieldManager Fields => fields;
 
     /// <summary><paramref name="manager"/> null: managedFields are already set (an apply).</summary>
-    public JsonObject PrepareCreate(RequestScope scope, JsonObject incoming, string? manager)
+    public JsonObject PrepareCreate(RequestScope scope, JsonObject incoming, string? manager, bool dryRun)
     {
         var next = (JsonObject)incoming.DeepClone();
+
+        // The uid exists before admission: a Job's generated selector is built from it, and storage keeps it.
+        ObjectMeta.Metadata(next)["uid"] = Guid.NewGuid().ToString();
         if (scope.Resource.Has("status"))
         {
             next.Remove("status");
@@ -24,13 +27,13 @@ internal sealed class WritePipeline(FieldManager fields)
             NamespaceBootstrap.WithDefaults(next);
         }
 
-        var prepared = scope.State.Admission.PrepareForCreate(scope.Resource, next);
-        ObjectMeta.Metadata(prepared)["generation"] = 1;
+        var prepared = scope.State.Admission.PrepareForCreate(scope.Resource, next, dryRun);
+        SetGeneration(scope, prepared, 1);
         return manager is null ? prepared : fields.RecordUpdate(new UpdateRequest(scope.Resource, null, prepared, manager, null, scope.Now));
     }
 
     /// <summary>The stored object after writing <paramref name="incoming"/> to the main resource or a subresource.</summary>
-    public JsonObject PrepareUpdate(RequestScope scope, JsonObject current, JsonObject incoming, string? manager, string? subresource)
+    public JsonObject PrepareUpdate(RequestScope scope, JsonObject current, JsonObject incoming, string? manager, string? subresource, bool dryRun)
     {
         var next = Merge(scope, current, incoming, subresource);
         var currentMetadata = ObjectMeta.Metadata(current);
@@ -45,9 +48,11 @@ internal sealed class WritePipeline(FieldManager fields)
             NamespaceBootstrap.WithDefaults(next);
         }
 
-        var prepared = scope.State.Admission.PrepareForUpdate(scope.Resource, current, next);
+        var prepared = subresource == "status"
+            ? scope.State.Admission.PrepareStatusUpdate(scope.Resource, current, next)
+            : scope.State.Admission.PrepareForUpdate(scope.Resource, current, next, dryRun);
         var bump = scope.State.Admission.ChangesGeneration(scope.Resource, current, prepared) ? 1 : 0;
-        ObjectMeta.Metadata(prepared)["generation"] = Math.Max(1, ObjectMeta.Generation(current)) + bump;
+        SetGeneration(scope, prepared, Math.Max(1, ObjectMeta.Generation(current)) + bump);
         return manager is null ? prepared : fields.RecordUpdate(new UpdateRequest(scope.Resource, current, prepared, manager, subresource, scope.Now));
     }
 
@@ -85,6 +90,19 @@ internal sealed class WritePipeline(FieldManager fields)
                 }
 
                 return next;
+        }
+    }
+
+    /// <summary>Only the types whose strategy tracks a generation have one (a ConfigMap never shows it).</summary>
+    private static void SetGeneration(RequestScope scope, JsonObject prepared, long generation)
+    {
+        if (scope.State.Admission.TracksGeneration(scope.Resource))
+        {
+            ObjectMeta.Metadata(prepared)["generation"] = generation;
+        }
+        else
+        {
+            ObjectMeta.Metadata(prepared).Remove("generation");
         }
     }
 

@@ -37,9 +37,13 @@ public sealed partial class ObjectStore
         }
 
         var metadata = ObjectMeta.Metadata(next);
-        metadata["uid"] = Guid.NewGuid().ToString();
+        // The write pipeline gives a uid before admission; objects the store makes itself get one here.
+        if (metadata["uid"] is null)
+        {
+            metadata["uid"] = Guid.NewGuid().ToString();
+        }
+
         metadata["creationTimestamp"] = ObjectMeta.Timestamp(_clock.GetUtcNow());
-        metadata["generation"] = 1;
         metadata.Remove("deletionTimestamp");
         metadata.Remove("resourceVersion");
         if (dryRun)
