@@ -99,6 +99,11 @@ internal static class ServiceAddressing
         {
             yield return StatusCause.InvalidValue("spec.clusterIPs[0]", ValueText.Render(newIps), "may not change once set");
         }
+        else if (oldIps.Count > 0 && JsonTree.Text(spec, "clusterIP") is { Length: > 0 } ip && ip != oldIps[0])
+        {
+            // An apply that sets only clusterIP leaves the stored clusterIPs beside it: the two disagree.
+            yield return StatusCause.InvalidValue("spec.clusterIPs[0]", ValueText.Render(new[] { ip }), "may not change once set");
+        }
     }
 
     private static void DropTypeDependentFields(JsonObject oldSpec, JsonObject spec)
