@@ -12,4 +12,8 @@ public sealed record ApiServerOptions
 
     /// <summary>How many watch events are kept; a watch from an older resourceVersion gets 410 Expired.</summary>
     public int WatchHistory { get; init; } = 10_000;
+
+    /// <summary>Run the simulated controllers (Deployments roll out, Jobs complete, namespaces terminate...).
+    /// Tests of the storage rules alone turn them off so that no controller write moves a resourceVersion.</summary>
+    public bool RunControllers { get; init; } = true;
 }

@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Microsoft.Extensions.Logging;
 
+using Declarative.Kubernetes.ApiServer.Controllers;
+
 namespace Declarative.Kubernetes.ApiServer.Hosting;
 
 /// <summary>
@@ -17,10 +19,12 @@ public sealed class ApiServerHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly CertificateAuthority _authority;
+    private readonly ControllerManager? _controllers;
 
-    private ApiServerHost(WebApplication app, ApiServerState state, CertificateAuthority authority, Uri baseAddress)
+    private ApiServerHost(WebApplication app, ApiServerState state, CertificateAuthority authority, Uri baseAddress, ControllerManager? controllers)
     {
         _app = app;
+        _controllers = controllers;
         State = state;
         _authority = authority;
         BaseAddress = baseAddress;
@@ -56,7 +60,9 @@ public sealed class ApiServerHost : IAsyncDisposable
         var pipeline = new RequestPipeline(state, new RequestAuthenticator(options.Token, authority));
         app.Run(pipeline.HandleAsync);
         await app.StartAsync(cancellationToken);
-        return new ApiServerHost(app, state, authority, new Uri(app.Urls.First()));
+        var controllers = options.RunControllers ? new ControllerManager(state, ControllerManager.Discover()) : null;
+        controllers?.Start();
+        return new ApiServerHost(app, state, authority, new Uri(app.Urls.First()), controllers);
     }
 
     /// <summary>A certificate the double accepts as user <paramref name="user"/> (group system:masters).</summary>
@@ -88,8 +94,16 @@ public sealed class ApiServerHost : IAsyncDisposable
     public string KubeconfigYaml(ClientCertificatePem certificate, string contextName = "double", string? ns = null) =>
         Kubeconfig.Render(Server, CaCertificatePem, contextName, ns, Kubeconfig.CertificateUser(certificate));
 
+    /// <summary>The running controllers; null when <see cref="ApiServerOptions.RunControllers"/> is off.</summary>
+    public ControllerManager? Controllers => _controllers;
+
     public async ValueTask DisposeAsync()
     {
+        if (_controllers is not null)
+        {
+            await _controllers.DisposeAsync();
+        }
+
         await _app.StopAsync();
         await _app.DisposeAsync();
         _authority.Dispose();
