@@ -118,7 +118,8 @@ public sealed class ControllerContext(ApiServerState state, string manager)
         }
         if (state.Admission.TracksGeneration(resource))
         {
-            var bump = state.Admission.ChangesGeneration(resource, current, prepared) ? 1 : 0;
+            // A /status write never bumps the generation, even when it carries annotations.
+            var bump = subresource != "status" && state.Admission.ChangesGeneration(resource, current, prepared) ? 1 : 0;
             ObjectMeta.Metadata(prepared)["generation"] = Math.Max(1, ObjectMeta.Generation(current)) + bump;
         }
 
