@@ -24,10 +24,12 @@ internal static class PodTemplateHash
         return new string([.. digits.Select(c => SafeAlphabet[c % SafeAlphabet.Length])]);
     }
 
-    /// <summary>A copy of <paramref name="template"/> without the pod-template-hash label (EqualIgnoreHash).</summary>
+    /// <summary>A copy of <paramref name="template"/> without the pod-template-hash label (EqualIgnoreHash) and
+    /// without JSON nulls: Go decodes <c>creationTimestamp: null</c> (which kubectl rollout undo sends) as the
+    /// zero value, the same as an absent field.</summary>
     public static JsonObject Strip(JsonObject template)
     {
-        var copy = (JsonObject)template.DeepClone();
+        var copy = (JsonObject)WithoutNulls(template)!;
         if (copy["metadata"]?["labels"] is JsonObject labels)
         {
             labels.Remove(Label);
@@ -35,6 +37,13 @@ internal static class PodTemplateHash
 
         return copy;
     }
+
+    private static JsonNode? WithoutNulls(JsonNode? node) => node switch
+    {
+        JsonObject obj => new JsonObject(obj.Where(p => p.Value is not null).Select(p => KeyValuePair.Create(p.Key, WithoutNulls(p.Value)))),
+        JsonArray array => new JsonArray([.. array.Select(WithoutNulls)]),
+        _ => node?.DeepClone(),
+    };
 
     /// <summary>Two pod templates are the same revision when they differ at most in pod-template-hash.</summary>
     public static bool EqualIgnoringHash(JsonNode? a, JsonNode? b) =>
