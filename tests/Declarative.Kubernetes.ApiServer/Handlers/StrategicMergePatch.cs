@@ -79,9 +79,9 @@ internal static class StrategicMergePatch
     private static JsonArray MergeList(JsonArray? live, JsonArray patch, string path)
     {
         var key = StrategicMergeKeys.For(path);
-        if (patch.OfType<JsonObject>().Any(item => Directive(item) == "replace"))
+        if (patch.OfType<JsonObject>().Any(IsListReplace))
         {
-            return new JsonArray([.. patch.Where(item => item is not JsonObject o || Directive(o) != "replace").Select(Clean)]);
+            return new JsonArray([.. patch.Where(item => item is not JsonObject o || !IsListReplace(o)).Select(Clean)]);
         }
 
         if (key is null)
@@ -169,6 +169,9 @@ internal static class StrategicMergePatch
             target[field] = value;
         }
     }
+
+    /// <summary>An item that is only <c>{"$patch": "replace"}</c> replaces the whole list.</summary>
+    private static bool IsListReplace(JsonObject item) => item.Count == 1 && Directive(item) == "replace";
 
     private static string? Directive(JsonObject map) => map[PatchDirective] is JsonValue v && v.TryGetValue(out string? text) ? text : null;
 
