@@ -9,7 +9,7 @@ namespace Declarative.Kubernetes.ApiServer.Tests.Controllers.Deployments;
 /// <summary>A double with its controllers running at a small time scale, and JSON helpers for Deployments.</summary>
 internal sealed class RolloutCluster : IAsyncDisposable
 {
-    public const string Deployments = "/apis/apps/v1/namespaces/default/deployments";
+    public const string DeploymentsPath = "/apis/apps/v1/namespaces/default/deployments";
     public const string ReplicaSetsPath = "/apis/apps/v1/namespaces/default/replicasets";
 
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(20);
@@ -55,7 +55,7 @@ internal sealed class RolloutCluster : IAsyncDisposable
 
     public async Task<JsonObject> CreateAsync(JsonObject deployment)
     {
-        var (code, body) = await SendAsync(HttpMethod.Post, Deployments, deployment.ToJsonString(), "application/json");
+        var (code, body) = await SendAsync(HttpMethod.Post, DeploymentsPath, deployment.ToJsonString(), "application/json");
         Assert.True(code == HttpStatusCode.Created, $"create answered {code}: {body}");
         return body!;
     }
@@ -105,7 +105,7 @@ internal sealed class RolloutCluster : IAsyncDisposable
     }
 
     public Task<JsonObject> WaitForRolloutAsync(string name, TimeSpan? timeout = null) =>
-        WaitForAsync($"{Deployments}/{name}", RolledOut, timeout);
+        WaitForAsync($"{DeploymentsPath}/{name}", RolledOut, timeout);
 
     /// <summary>kubectl rollout status's "successfully rolled out" test (reference 7.2).</summary>
     public static bool RolledOut(JsonObject deployment)
