@@ -73,4 +73,28 @@ echo "  frontend replicas: $REPLICAS"
 
 step delete -n fidelity -f "$CHANGED"
 step delete namespace fidelity
+
+# Rollouts (issue 4): the deployment controller as kubectl rollout sees it.
+ROLLOUTS="$ROOT/tests/Declarative.Kubernetes.ApiServer.Tests/Controllers/Deployments/manifests"
+step apply -f "$ROLLOUTS/hello-web.yaml"
+step rollout status deployment/hello-web --timeout=60s
+step scale deployment/hello-web --replicas=5
+step rollout status deployment/hello-web --timeout=60s
+step set image deployment/hello-web hello=registry.example.com/samples/hello-app:2.0
+step rollout status deployment/hello-web --timeout=60s
+step rollout undo deployment/hello-web
+step rollout status deployment/hello-web --timeout=60s
+IMAGE="$(kubectl get deployment hello-web -o jsonpath='{.spec.template.spec.containers[0].image}')"
+echo "  image after undo: $IMAGE"
+[[ "$IMAGE" == "registry.example.com/samples/hello-app:1.0" ]] || { echo "kubectl-fidelity: FAILED, rollout undo did not restore the earlier image"; exit 1; }
+step rollout history deployment/hello-web
+step apply -f "$ROLLOUTS/broken-web.yaml"
+echo "+ kubectl rollout status deployment/broken-web --timeout=60s (must fail: the image tag is 'fail')"
+if kubectl rollout status deployment/broken-web --timeout=60s 2>"$WORK/broken.err"; then
+  echo "kubectl-fidelity: FAILED, rollout status succeeded for an image that cannot be pulled"
+  exit 1
+fi
+cat "$WORK/broken.err"
+grep -q 'exceeded its progress deadline' "$WORK/broken.err" || { echo "kubectl-fidelity: FAILED, no progress deadline error"; exit 1; }
+step delete -f "$ROLLOUTS/hello-web.yaml" -f "$ROLLOUTS/broken-web.yaml"
 echo "kubectl-fidelity: PASSED"

@@ -66,6 +66,10 @@ public sealed class ControllerContext(ApiServerState state, string manager)
     /// <summary>Changes only the status, as a write to /status would.</summary>
     public JsonObject? UpdateStatus(ObjectKey key, Action<JsonObject> change) => Write(key, "status", change);
 
+    /// <summary>Changes the status and metadata.annotations, as the Deployment status strategy lets a /status
+    /// write do: the deployment controller records its revision annotation so, without bumping the generation.</summary>
+    public JsonObject? UpdateStatusAndAnnotations(ObjectKey key, Action<JsonObject> change) => Write(key, "status", change, keepAnnotations: true);
+
     /// <summary>Deletes the object at once, as the garbage collector's final delete does (finalizers are the
     /// caller's business); frees what admission allocated. False when it was already gone.</summary>
     public bool Delete(ObjectKey key)
@@ -83,7 +87,7 @@ public sealed class ControllerContext(ApiServerState state, string manager)
         }
     }
 
-    private JsonObject? Write(ObjectKey key, string? subresource, Action<JsonObject> change)
+    private JsonObject? Write(ObjectKey key, string? subresource, Action<JsonObject> change, bool keepAnnotations = false)
     {
         var resource = Resource(key);
         JsonObject? written = null;
@@ -91,7 +95,7 @@ public sealed class ControllerContext(ApiServerState state, string manager)
         {
             written = Store.Write(resource, key.Namespace, key.Name, false, current => current is null
                 ? throw StatusFactory.NotFound(resource, key.Name)
-                : Prepare(resource, current, subresource, change)).Object;
+                : Prepare(resource, current, subresource, change, keepAnnotations)).Object;
         }
         catch (ApiError error) when (error.Code == 404)
         {
@@ -101,16 +105,21 @@ public sealed class ControllerContext(ApiServerState state, string manager)
         return written;
     }
 
-    private JsonObject Prepare(ApiResource resource, JsonObject current, string? subresource, Action<JsonObject> change)
+    private JsonObject Prepare(ApiResource resource, JsonObject current, string? subresource, Action<JsonObject> change, bool keepAnnotations)
     {
         var next = (JsonObject)current.DeepClone();
         change(next);
         var prepared = subresource == "status"
             ? state.Admission.PrepareStatusUpdate(resource, current, next)
             : state.Admission.PrepareForUpdate(resource, current, next);
+        if (keepAnnotations && next["metadata"]?["annotations"] is { } annotations)
+        {
+            ObjectMeta.Metadata(prepared)["annotations"] = annotations.DeepClone();
+        }
         if (state.Admission.TracksGeneration(resource))
         {
-            var bump = state.Admission.ChangesGeneration(resource, current, prepared) ? 1 : 0;
+            // A /status write never bumps the generation, even when it carries annotations.
+            var bump = subresource != "status" && state.Admission.ChangesGeneration(resource, current, prepared) ? 1 : 0;
             ObjectMeta.Metadata(prepared)["generation"] = Math.Max(1, ObjectMeta.Generation(current)) + bump;
         }
 

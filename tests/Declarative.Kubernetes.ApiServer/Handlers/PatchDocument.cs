@@ -31,7 +31,7 @@ internal static class PatchDocument
         return contentType switch
         {
             JsonPatchType => ApplyJsonPatch(target, patch),
-            // Strategic merge patch reads as a merge patch until strategic list merging (containers by name...) lands.
+            StrategicMergePatchType => StrategicMergePatch.Apply(target, patch),
             _ => JsonMergePatch.Apply(target, patch) as JsonObject ?? throw StatusFactory.BadRequest("the patch did not produce an object"),
         };
     }
