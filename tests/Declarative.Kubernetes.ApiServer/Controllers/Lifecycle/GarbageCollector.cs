@@ -16,6 +16,12 @@ public sealed class GarbageCollector : Controller
     /// <summary>The one key of this controller: "look at the whole graph again".</summary>
     public static readonly ObjectKey Pass = new(string.Empty, string.Empty, null, "garbage-collection-pass");
 
+    /// <summary>Simulated time between passes while any dependent exists: a collection the manager starts to watch
+    /// late (a new CRD's) may have lost an owner before its first event reached this controller.</summary>
+    public static readonly TimeSpan ResyncPeriod = TimeSpan.FromSeconds(5);
+
+    private DateTimeOffset _resyncDue = DateTimeOffset.MinValue;
+
     public override string Name => "garbage-collector";
 
     public override IReadOnlyList<(string Group, string Plural)> Watches => [];
@@ -39,7 +45,21 @@ public sealed class GarbageCollector : Controller
             }
         }
 
-        return null;
+        return NextResync(graph, context);
+    }
+
+    /// <summary>About one resync pending at a time (Reconcile never runs concurrently for one controller); the
+    /// half-period margin keeps the chain alive when a timer fires a little early.</summary>
+    private TimeSpan? NextResync(ObjectGraph graph, ControllerContext context)
+    {
+        var period = ResyncPeriod * context.State.Options.TimeScale;
+        if (context.Now < _resyncDue - (period / 2) || !graph.Nodes.Any(n => n.OwnerReferences.Count > 0))
+        {
+            return null;
+        }
+
+        _resyncDue = context.Now + period;
+        return ResyncPeriod;
     }
 
     /// <summary>Deletions, new dependents, and changes of ownerReferences, finalizers or deletion state.</summary>
