@@ -20,7 +20,7 @@ public sealed class GarbageCollector : Controller
     /// late (a new CRD's) may have lost an owner before its first event reached this controller.</summary>
     public static readonly TimeSpan ResyncPeriod = TimeSpan.FromSeconds(5);
 
-    private DateTimeOffset _resyncDue = DateTimeOffset.MinValue;
+    private DateTimeOffset? _resyncDue;
 
     public override string Name => "garbage-collector";
 
@@ -53,7 +53,7 @@ public sealed class GarbageCollector : Controller
     private TimeSpan? NextResync(ObjectGraph graph, ControllerContext context)
     {
         var period = ResyncPeriod * context.State.Options.TimeScale;
-        if (context.Now < _resyncDue - (period / 2) || !graph.Nodes.Any(n => n.OwnerReferences.Count > 0))
+        if ((_resyncDue is { } due && context.Now < due - (period / 2)) || !graph.Nodes.Any(n => n.OwnerReferences.Count > 0))
         {
             return null;
         }
