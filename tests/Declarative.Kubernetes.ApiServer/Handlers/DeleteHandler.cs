@@ -61,26 +61,7 @@ internal static class DeleteHandler
 
     private static WriteResult Delete(RequestScope scope, string name, DeleteOptions options, string? ns = null)
     {
-        var result = scope.Store.Write(scope.Resource, ns ?? scope.Namespace, name, options.DryRun, current =>
-        {
-            var live = current ?? throw StatusFactory.NotFound(scope.Resource, name);
-            CheckPreconditions(scope, name, live, options);
-            AddPolicyFinalizer(live, options.PropagationPolicy);
-            if (!ObjectMeta.HasFinalizers(live))
-            {
-                return null;
-            }
-
-            var metadata = ObjectMeta.Metadata(live);
-            if (!ObjectMeta.IsDeleting(live))
-            {
-                metadata["deletionTimestamp"] = ObjectMeta.Timestamp(scope.Now);
-                metadata["deletionGracePeriodSeconds"] = 0;
-                metadata["generation"] = ObjectMeta.Generation(live) + 1;
-            }
-
-            return live;
-        });
+        var result = scope.Store.Delete(scope.Resource, ns ?? scope.Namespace, name, options.PropagationPolicy, options.DryRun, live => CheckPreconditions(scope, name, live, options));
         if (result.Outcome == WriteOutcome.Deleted && !options.DryRun)
         {
             scope.State.Admission.Release(scope.Resource, result.Object);
@@ -103,24 +84,5 @@ internal static class DeleteHandler
         {
             throw StatusFactory.Conflict(scope.Resource, name, $"the ResourceVersion in the precondition ({options.PreconditionResourceVersion}) does not match the ResourceVersion in record ({rv}). The object might have been modified");
         }
-    }
-
-    /// <summary>Foreground and Orphan deletions wait on a finalizer the garbage collector removes.</summary>
-    private static void AddPolicyFinalizer(JsonObject live, string? policy)
-    {
-        var finalizer = policy switch { "Foreground" => "foregroundDeletion", "Orphan" => "orphan", _ => null };
-        if (finalizer is null || ObjectMeta.IsDeleting(live))
-        {
-            return;
-        }
-
-        var metadata = ObjectMeta.Metadata(live);
-        var finalizers = metadata["finalizers"] as JsonArray ?? [];
-        if (!finalizers.Any(f => f?.ToString() == finalizer))
-        {
-            finalizers.Add(finalizer);
-        }
-
-        metadata["finalizers"] = finalizers;
     }
 }

@@ -21,10 +21,10 @@ public sealed partial class ObjectStore
             var next = transform(stored is null ? null : (JsonObject)stored.DeepClone());
             if (next is null)
             {
-                return stored is null ? throw StatusFactory.NotFound(resource, name) : Remove(resource, key, stored, dryRun);
+                return stored is null ? throw StatusFactory.NotFound(resource, name) : Remove(resource, key, stored, stored, dryRun);
             }
 
-            return stored is null ? Create(resource, key, next, dryRun) : Update(resource, key, stored, next, dryRun);
+            return stored is null ? Create(resource, key, next, dryRun) : Update(resource, key, stored, next, dryRun, deletion: false);
         }
     }
 
@@ -60,21 +60,34 @@ public sealed partial class ObjectStore
         return new WriteResult((JsonObject)next.DeepClone(), WriteOutcome.Created);
     }
 
-    private WriteResult Update(ApiResource resource, string key, JsonObject stored, JsonObject next, bool dryRun)
+    /// <summary><paramref name="deletion"/>: a DELETE marking the object (it sets deletionTimestamp); any other
+    /// write keeps the stored deletion fields and may not add finalizers to a deleting object.</summary>
+    private WriteResult Update(ApiResource resource, string key, JsonObject stored, JsonObject next, bool dryRun, bool deletion)
     {
         var metadata = ObjectMeta.Metadata(next);
         foreach (var owned in new[] { "uid", "creationTimestamp", "deletionTimestamp", "deletionGracePeriodSeconds" })
         {
             var kept = stored["metadata"]?[owned];
-            if (kept is not null || owned is "uid" or "creationTimestamp")
+            if (!deletion || owned is "uid" or "creationTimestamp")
             {
                 metadata[owned] = kept?.DeepClone();
             }
+
+            if (metadata[owned] is null)
+            {
+                metadata.Remove(owned);
+            }
         }
 
-        if (ObjectMeta.IsDeleting(next) && !ObjectMeta.HasFinalizers(next))
+        if (!deletion && ObjectMeta.IsDeleting(stored))
         {
-            return Remove(resource, key, next, dryRun);
+            RejectNewFinalizers(resource, stored, next);
+        }
+
+        if (ObjectMeta.IsDeleting(next) && !HoldsFinalizers(resource, next))
+        {
+            // As the registry's deleteWithoutFinalizers: watchers get the last stored state, the writer its own.
+            return Remove(resource, key, stored, next, dryRun);
         }
 
         metadata["resourceVersion"] = ObjectMeta.ResourceVersion(stored);
@@ -92,12 +105,14 @@ public sealed partial class ObjectStore
         return new WriteResult((JsonObject)next.DeepClone(), WriteOutcome.Updated);
     }
 
-    private WriteResult Remove(ApiResource resource, string key, JsonObject last, bool dryRun)
+    /// <summary>Removes the object: watchers see <paramref name="last"/> (the stored state), the writer gets
+    /// <paramref name="response"/>.</summary>
+    private WriteResult Remove(ApiResource resource, string key, JsonObject last, JsonObject response, bool dryRun)
     {
-        var response = (JsonObject)last.DeepClone();
+        var answer = (JsonObject)response.DeepClone();
         if (dryRun)
         {
-            return new WriteResult(response, WriteOutcome.Deleted);
+            return new WriteResult(answer, WriteOutcome.Deleted);
         }
 
         _collections[resource.StorageKey] = Collection(resource.StorageKey).Remove(key);
@@ -106,12 +121,7 @@ public sealed partial class ObjectStore
         ObjectMeta.Metadata(deleted)["resourceVersion"] = revision.ToString(CultureInfo.InvariantCulture);
         Materialize(deleted);
         _events.Append(new WatchEvent(WatchEvent.Deleted, resource.StorageKey, revision, deleted, null));
-        if (resource.StorageKey == NamespacesKey)
-        {
-            RemoveNamespaceContent(ObjectMeta.Name(last));
-        }
-
-        return new WriteResult(response, WriteOutcome.Deleted);
+        return new WriteResult(answer, WriteOutcome.Deleted);
     }
 
     private void Store(ApiResource resource, string key, JsonObject next, string eventType, JsonObject? previous)
@@ -133,9 +143,11 @@ public sealed partial class ObjectStore
 
         if (ObjectMeta.IsDeleting(namespaceObject) || namespaceObject["status"]?["phase"]?.GetValue<string>() == "Terminating")
         {
+            var details = StatusFactory.ResourceDetails(resource, name);
+            details["causes"] = new JsonArray(new StatusCause("NamespaceTerminating", $"namespace {ns} is being terminated", "metadata.namespace").ToJson());
             throw StatusFactory.Forbidden(
                 $"{resource.GroupResource} \"{name}\" is forbidden: unable to create new content in namespace {ns} because it is being terminated",
-                StatusFactory.ResourceDetails(resource, name));
+                details);
         }
     }
 
@@ -145,19 +157,6 @@ public sealed partial class ObjectStore
         var configMaps = _registry.Find(string.Empty, "v1", "configmaps")!;
         Create(serviceAccounts, ObjectMeta.Key(ns, "default"), NamespaceBootstrap.DefaultServiceAccount(ns), dryRun: false);
         Create(configMaps, ObjectMeta.Key(ns, NamespaceBootstrap.RootCaConfigMap), NamespaceBootstrap.RootCa(ns, RootCaPem), dryRun: false);
-    }
-
-    /// <summary>What the namespace controller does before the namespace goes: every object in it is deleted.</summary>
-    private void RemoveNamespaceContent(string ns)
-    {
-        var prefix = ObjectMeta.Key(ns, string.Empty);
-        foreach (var resource in _registry.All.Where(r => r.Namespaced).DistinctBy(r => r.StorageKey))
-        {
-            foreach (var (key, stored) in Collection(resource.StorageKey).Where(p => p.Key.StartsWith(prefix, StringComparison.Ordinal)))
-            {
-                Remove(resource, key, stored, dryRun: false);
-            }
-        }
     }
 
     private static JsonObject WithoutManagedFieldTimes(JsonObject obj)
