@@ -20,9 +20,9 @@ public sealed class DeletionTests : IAsyncLifetime
     {
         var deployment = Deployment("web");
         deployment["metadata"]!["finalizers"] = new JsonArray(Hold);
-        await _server.CreateAsync(Deployments, deployment);
+        await _server.CreateAsync(DeploymentsPath, deployment);
 
-        var (code, marked) = await _server.DeleteAsync($"{Deployments}/web");
+        var (code, marked) = await _server.DeleteAsync($"{DeploymentsPath}/web");
 
         Assert.Equal(HttpStatusCode.OK, code);
         Assert.Equal("Deployment", Text(marked, "kind"));
@@ -30,7 +30,7 @@ public sealed class DeletionTests : IAsyncLifetime
         Assert.Equal("0", Text(marked, "metadata.deletionGracePeriodSeconds"));
         Assert.Equal("2", Text(marked, "metadata.generation"));
         Assert.Equal($"[\"{Hold}\"]", marked!["metadata"]!["finalizers"]!.ToJsonString());
-        Assert.True(await _server.ExistsAsync($"{Deployments}/web"));
+        Assert.True(await _server.ExistsAsync($"{DeploymentsPath}/web"));
     }
 
     [Fact]

@@ -18,15 +18,15 @@ public sealed class GarbageCollectionTests : IAsyncLifetime
     [Fact]
     public async Task Background_deletes_the_owner_at_once_then_its_dependents_recursively()
     {
-        var deployment = await _server.CreateAsync(Deployments, Deployment("web"));
+        var deployment = await _server.CreateAsync(DeploymentsPath, Deployment("web"));
         var rs = await _server.CreateAsync(ReplicaSets, ReplicaSet("web-1", deployment));
         await _server.CreateAsync(ConfigMaps, ConfigMap("web-1-config", rs));
 
-        var (code, status) = await _server.DeleteAsync($"{Deployments}/web");
+        var (code, status) = await _server.DeleteAsync($"{DeploymentsPath}/web");
 
         Assert.Equal(HttpStatusCode.OK, code);
         Assert.Equal("Success", Text(status, "status"));
-        Assert.False(await _server.ExistsAsync($"{Deployments}/web"));
+        Assert.False(await _server.ExistsAsync($"{DeploymentsPath}/web"));
         await _server.GoneAsync($"{ReplicaSets}/web-1");
         await _server.GoneAsync($"{ConfigMaps}/web-1-config");
     }
@@ -34,68 +34,68 @@ public sealed class GarbageCollectionTests : IAsyncLifetime
     [Fact]
     public async Task Foreground_keeps_the_owner_until_its_blocking_dependents_are_gone()
     {
-        var deployment = await _server.CreateAsync(Deployments, Deployment("web"));
+        var deployment = await _server.CreateAsync(DeploymentsPath, Deployment("web"));
         await _server.CreateAsync(ReplicaSets, ReplicaSet("web-1", deployment, blockOwnerDeletion: true, Hold));
 
-        var (code, marked) = await _server.DeleteAsync($"{Deployments}/web?propagationPolicy=Foreground");
+        var (code, marked) = await _server.DeleteAsync($"{DeploymentsPath}/web?propagationPolicy=Foreground");
 
         Assert.Equal(HttpStatusCode.OK, code);
         Assert.Contains("foregroundDeletion", marked!["metadata"]!["finalizers"]!.ToJsonString(), StringComparison.Ordinal);
         await EventuallyAsync(async () => Text((await _server.GetAsync($"{ReplicaSets}/web-1")).Body, "metadata.deletionTimestamp").Length > 0, "the collector deletes the ReplicaSet");
-        var (_, waiting) = await _server.GetAsync($"{Deployments}/web");
+        var (_, waiting) = await _server.GetAsync($"{DeploymentsPath}/web");
         Assert.Equal("[\"foregroundDeletion\"]", waiting!["metadata"]!["finalizers"]!.ToJsonString());
 
         await _server.ReleaseAsync($"{ReplicaSets}/web-1");
         await _server.GoneAsync($"{ReplicaSets}/web-1");
-        await _server.GoneAsync($"{Deployments}/web");
+        await _server.GoneAsync($"{DeploymentsPath}/web");
     }
 
     [Fact]
     public async Task Foreground_cascades_in_the_foreground_through_dependents_that_have_dependents()
     {
-        var deployment = await _server.CreateAsync(Deployments, Deployment("web"));
+        var deployment = await _server.CreateAsync(DeploymentsPath, Deployment("web"));
         var rs = await _server.CreateAsync(ReplicaSets, ReplicaSet("web-1", deployment));
         await _server.CreateAsync(ConfigMaps, ConfigMap("web-1-config", rs, Hold));
 
-        await _server.DeleteAsync($"{Deployments}/web?propagationPolicy=Foreground");
+        await _server.DeleteAsync($"{DeploymentsPath}/web?propagationPolicy=Foreground");
 
         await EventuallyAsync(async () => Text((await _server.GetAsync($"{ConfigMaps}/web-1-config")).Body, "metadata.deletionTimestamp").Length > 0, "the ConfigMap is being deleted");
         var (_, rsWaiting) = await _server.GetAsync($"{ReplicaSets}/web-1");
         Assert.Equal("[\"foregroundDeletion\"]", rsWaiting!["metadata"]!["finalizers"]!.ToJsonString());
-        Assert.True(await _server.ExistsAsync($"{Deployments}/web"));
+        Assert.True(await _server.ExistsAsync($"{DeploymentsPath}/web"));
 
         await _server.ReleaseAsync($"{ConfigMaps}/web-1-config");
-        await _server.GoneAsync($"{Deployments}/web");
+        await _server.GoneAsync($"{DeploymentsPath}/web");
         Assert.False(await _server.ExistsAsync($"{ReplicaSets}/web-1"));
     }
 
     [Fact]
     public async Task Foreground_does_not_wait_for_dependents_that_do_not_block()
     {
-        var deployment = await _server.CreateAsync(Deployments, Deployment("web"));
+        var deployment = await _server.CreateAsync(DeploymentsPath, Deployment("web"));
         await _server.CreateAsync(ReplicaSets, ReplicaSet("web-1", deployment, blockOwnerDeletion: false, Hold));
 
-        await _server.DeleteAsync($"{Deployments}/web?propagationPolicy=Foreground");
+        await _server.DeleteAsync($"{DeploymentsPath}/web?propagationPolicy=Foreground");
 
-        await _server.GoneAsync($"{Deployments}/web");
+        await _server.GoneAsync($"{DeploymentsPath}/web");
         await EventuallyAsync(async () => Text((await _server.GetAsync($"{ReplicaSets}/web-1")).Body, "metadata.deletionTimestamp").Length > 0, "the ReplicaSet is being deleted");
     }
 
     [Fact]
     public async Task Orphan_removes_the_owner_and_keeps_its_dependents_without_the_reference()
     {
-        var deployment = await _server.CreateAsync(Deployments, Deployment("web"));
+        var deployment = await _server.CreateAsync(DeploymentsPath, Deployment("web"));
         var other = await _server.CreateAsync(ConfigMaps, ConfigMap("other-owner"));
         var rs = ReplicaSet("web-1", deployment);
         rs["metadata"]!["ownerReferences"]!.AsArray().Add(OwnerReference(other, blockOwnerDeletion: false));
         rs["metadata"]!["ownerReferences"]![1]!["controller"] = false;
         await _server.CreateAsync(ReplicaSets, rs);
 
-        var (code, marked) = await _server.DeleteAsync($"{Deployments}/web?propagationPolicy=Orphan");
+        var (code, marked) = await _server.DeleteAsync($"{DeploymentsPath}/web?propagationPolicy=Orphan");
 
         Assert.Equal(HttpStatusCode.OK, code);
         Assert.Equal("[\"orphan\"]", marked!["metadata"]!["finalizers"]!.ToJsonString());
-        await _server.GoneAsync($"{Deployments}/web");
+        await _server.GoneAsync($"{DeploymentsPath}/web");
         var (_, kept) = await _server.GetAsync($"{ReplicaSets}/web-1");
         var references = kept!["metadata"]!["ownerReferences"]!.AsArray();
         Assert.Equal("other-owner", Assert.Single(references)!["name"]!.GetValue<string>());

@@ -9,7 +9,7 @@ namespace Declarative.Kubernetes.ApiServer.Tests.Controllers.Lifecycle;
 public sealed class LifecycleServer : IAsyncLifetime
 {
     public const string ConfigMaps = "/api/v1/namespaces/default/configmaps";
-    public const string Deployments = "/apis/apps/v1/namespaces/default/deployments";
+    public const string DeploymentsPath = "/apis/apps/v1/namespaces/default/deployments";
     public const string ReplicaSets = "/apis/apps/v1/namespaces/default/replicasets";
 
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(15);
