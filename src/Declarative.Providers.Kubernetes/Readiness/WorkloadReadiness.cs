@@ -17,7 +17,7 @@ internal static class WorkloadReadiness
 
         if (Condition(obj, "Progressing") is { } progressing && Text(progressing, "/reason") == "ProgressDeadlineExceeded")
         {
-            return ReadinessState.Failed("ProgressDeadlineExceeded", $"{name} exceeded its progress deadline: {Text(progressing, "/message") ?? "no progress"}.");
+            return ReadinessState.Failed("ProgressDeadlineExceeded", $"{name} exceeded its progress deadline: {Text(progressing, "/message") ?? "no progress"}");
         }
 
         var wanted = Number(obj, "/spec/replicas", 1);
