@@ -19,7 +19,12 @@ internal sealed class ObjectReader(IKubeClient client, KubernetesProviderOptions
         var orphans = new List<LiveResource>();
         foreach (var kindGroup in ids.GroupBy(id => id.KindRef))
         {
-            var resource = await client.ResolveAsync(KindVersions.For(kindGroup.Key, apiVersions), kindGroup.Key.Kind, cancellationToken).ConfigureAwait(false);
+            var resource = await ResolveOrNullAsync(KindVersions.For(kindGroup.Key, apiVersions), kindGroup.Key.Kind, cancellationToken).ConfigureAwait(false);
+            if (resource is null)
+            {
+                continue;
+            }
+
             var namespaces = kindGroup.Select(id => NamespaceOf(resource, id)).Distinct();
             foreach (var ns in namespaces)
             {
@@ -49,6 +54,19 @@ internal sealed class ObjectReader(IKubeClient client, KubernetesProviderOptions
         }
 
         return new ReadResult(live.ToImmutable(), [.. orphans.DistinctBy(o => o.Address).OrderBy(o => o.Address)]);
+    }
+
+    /// <summary>A kind the server does not serve (its CRD is not created yet) has no objects.</summary>
+    private async Task<KubeResource?> ResolveOrNullAsync(string apiVersion, string kind, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await client.ResolveAsync(apiVersion, kind, cancellationToken).ConfigureAwait(false);
+        }
+        catch (KubeApiException error) when (error.IsNotFound)
+        {
+            return null;
+        }
     }
 
     private string? NamespaceOf(KubeResource resource, ResourceAddress id) =>

@@ -71,6 +71,11 @@ internal sealed class ObjectWatcher(IKubeClient client, KubernetesProviderOption
         {
             return WatchOutcome.Refused;
         }
+        catch (Exception error) when (error is HttpRequestException or IOException && !cancellationToken.IsCancellationRequested)
+        {
+            // A dropped stream: GET again and re-watch.
+            return WatchOutcome.Quiet;
+        }
 
         return sawChange ? WatchOutcome.Changed : WatchOutcome.Quiet;
     }

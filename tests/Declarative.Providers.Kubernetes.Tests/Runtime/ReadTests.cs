@@ -68,5 +68,16 @@ public sealed class ReadTests
         Assert.NotNull(before.Uid);
     }
 
+    [Fact]
+    public async Task Ids_of_a_kind_the_server_does_not_serve_yet_do_not_exist()
+    {
+        var id = new ResourceAddress(string.Empty, "example.com", "Widget", "default", "w");
+
+        var result = await new KubernetesProvider(client).ReadAsync([id], Owner, new Dictionary<KindRef, string> { [id.KindRef] = "example.com/v1" }, CancellationToken.None);
+
+        Assert.Empty(result.Live);
+        Assert.Equal(0, client.Requests);
+    }
+
     private static JsonObject Retarget(JsonObject obj, string ns) => With(obj, "/metadata/namespace", JsonValue.Create(ns));
 }
