@@ -1,0 +1,8 @@
+namespace Declarative.Providers.Kubernetes.Readiness;
+
+public enum ReadinessPhase
+{
+    Waiting,
+    Ready,
+    Failed,
+}

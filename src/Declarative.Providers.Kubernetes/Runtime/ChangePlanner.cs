@@ -1,0 +1,68 @@
+using System.Collections.Immutable;
+using System.Text.Json.Nodes;
+using Declarative.Core.Planning;
+using Declarative.Core.Providers;
+using Declarative.Providers.Kubernetes.Client;
+
+namespace Declarative.Providers.Kubernetes.Runtime;
+
+/// <summary>
+/// PlanAsync (DESIGN "Plan"): compares live, desired and last applied on the paths of last applied ∪ desired, and asks
+/// the server for a dry-run only where desired changed or live drifted. No writes.
+/// </summary>
+internal sealed class ChangePlanner(IKubeClient client, KubernetesProviderOptions options)
+{
+    public async Task<PlannedChange> PlanAsync(DesiredResource desired, LiveResource? live, AppliedResource? lastApplied, KubernetesPlanHints hints, CancellationToken cancellationToken)
+    {
+        var input = new PlanInput(desired, live, lastApplied);
+        if (live is null)
+        {
+            return input.Change(ChangeAction.Create, FieldDiffer.Diff(null, input.Desired, input.DiffOptions));
+        }
+
+        var localDiffs = FieldDiffer.Diff(input.LiveAlignedTo(input.Desired), input.Desired, input.DiffOptions);
+        var drift = input.DriftPaths();
+        if (!input.DesiredChanged(localDiffs) && drift.IsEmpty)
+        {
+            return input.Change(ChangeAction.NoOp, []);
+        }
+
+        var taken = new TakenFieldFinder(options.FieldManager, desired.IgnoredPaths, [.. desired.Unknowns.Select(u => u.Path)])
+            .Find(input.Desired, input.LiveAlignedTo(input.Desired), JsonPointer.Get(live.Object, "/metadata/managedFields") as JsonArray);
+        if (!desired.Unknowns.IsEmpty || hints.DependencyBeingCreated || options.DryRun == DryRunPolicy.Never)
+        {
+            var serverDefaultsUnknown = hints.DependencyBeingCreated || options.DryRun == DryRunPolicy.Never;
+            return input.Local(localDiffs, drift, taken, serverDefaultsUnknown);
+        }
+
+        return await DryRunAsync(input, localDiffs, drift, taken, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<PlannedChange> DryRunAsync(PlanInput input, ImmutableArray<FieldDiff> localDiffs, ImmutableArray<string> drift, ImmutableArray<TakenField> taken, CancellationToken cancellationToken)
+    {
+        JsonObject merged;
+        try
+        {
+            var resource = await client.ResolveAsync(input.Resource.Type.ApiVersion, input.Resource.Type.Kind, cancellationToken).ConfigureAwait(false);
+            var sent = ApplyObjects.ForUpdate(input.Resource.Object, input.Resource.IgnoredPaths);
+            merged = await client.ApplyAsync(resource, sent, new KubeApplyOptions(options.FieldManager, options.ForceConflicts, DryRun: true), cancellationToken).ConfigureAwait(false);
+        }
+        catch (KubeApiException error) when (ImmutableFieldChange.ReasonFor(error) is { } reason)
+        {
+            return input.Change(ChangeAction.Replace, localDiffs, drift, taken) with { ReplaceReason = reason };
+        }
+        catch (KubeApiException error) when (error.IsNotFound)
+        {
+            // The Namespace or the CRD is not there yet: the server cannot default the object.
+            return input.Local(localDiffs, drift, taken, serverDefaultsUnknown: true);
+        }
+        catch (KubeApiException error)
+        {
+            throw new KubeApiException(error.Code, error.Reason, $"The dry-run of {input.Resource.Address} failed: {error.Message}", error.Causes, error.Status);
+        }
+
+        var normalizedMerged = ObjectNormalizer.Normalize(merged);
+        var diffs = FieldDiffer.Diff(input.LiveAlignedTo(normalizedMerged), normalizedMerged, input.DiffOptions);
+        return input.Change(diffs.IsEmpty ? ChangeAction.NoOp : ChangeAction.Update, diffs, drift, diffs.IsEmpty ? [] : taken);
+    }
+}

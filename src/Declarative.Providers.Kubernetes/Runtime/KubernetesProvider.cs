@@ -1,0 +1,134 @@
+using System.Collections.Immutable;
+using Declarative.Core.Planning;
+using Declarative.Core.Providers;
+using Declarative.Providers.Kubernetes.Client;
+using Declarative.Providers.Kubernetes.Readiness;
+
+namespace Declarative.Providers.Kubernetes.Runtime;
+
+/// <summary>
+/// The runtime half of the Kubernetes provider (docs/provider-contract.md, docs/kubernetes-provider.md): bulk reads,
+/// plans with dry-runs only where something changed, server-side apply, readiness waits and deletes, over any
+/// apiVersion/kind through <see cref="IKubeClient"/>. Keeps no per-call state; safe for concurrent calls.
+/// </summary>
+public sealed class KubernetesProvider : IResourceProvider
+{
+    private readonly IKubeClient client;
+    private readonly KubernetesProviderOptions options;
+    private readonly ObjectWatcher watcher;
+
+    public KubernetesProvider(IKubeClient client, KubernetesProviderOptions? options = null)
+    {
+        this.client = client ?? throw new ArgumentNullException(nameof(client));
+        this.options = options ?? new KubernetesProviderOptions();
+        watcher = new ObjectWatcher(client, this.options);
+    }
+
+    public string Name => "kubernetes";
+
+    public Task<ReadResult> ReadAsync(IReadOnlyCollection<ResourceAddress> ids, OwnerSelector owner, CancellationToken cancellationToken) =>
+        ReadAsync(ids, owner, ImmutableDictionary<KindRef, string>.Empty, cancellationToken);
+
+    /// <summary>ReadAsync for ids whose kinds are not built in (custom resources): <paramref name="apiVersions"/>
+    /// says which apiVersion to resolve each such kind by.</summary>
+    public Task<ReadResult> ReadAsync(IReadOnlyCollection<ResourceAddress> ids, OwnerSelector owner, IReadOnlyDictionary<KindRef, string> apiVersions, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        ArgumentNullException.ThrowIfNull(owner);
+        ArgumentNullException.ThrowIfNull(apiVersions);
+        return new ObjectReader(client, options).ReadAsync(ids, owner, apiVersions, cancellationToken);
+    }
+
+    public Task<PlannedChange> PlanAsync(DesiredResource desired, LiveResource? live, AppliedResource? lastApplied, CancellationToken cancellationToken) =>
+        PlanAsync(desired, live, lastApplied, KubernetesPlanHints.None, cancellationToken);
+
+    /// <summary>PlanAsync with what the engine knows besides the three objects: with
+    /// <see cref="KubernetesPlanHints.DependencyBeingCreated"/> the plan is local and marked ServerDefaultsUnknown.</summary>
+    public Task<PlannedChange> PlanAsync(DesiredResource desired, LiveResource? live, AppliedResource? lastApplied, KubernetesPlanHints hints, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(desired);
+        ArgumentNullException.ThrowIfNull(hints);
+        return new ChangePlanner(client, options).PlanAsync(desired, live, lastApplied, hints, cancellationToken);
+    }
+
+    public async Task<AppliedResource> ApplyAsync(PlannedChange change, IReadOnlyDictionary<ResourceAddress, ResourceOutputs> dependencyOutputs, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        ArgumentNullException.ThrowIfNull(dependencyOutputs);
+        if (change.Action is not (ChangeAction.Create or ChangeAction.Update or ChangeAction.Replace) || change.Desired is null)
+        {
+            throw new ArgumentException($"ApplyAsync carries out a create, update or replace with a desired object, not {change.Action}. This is a bug in Declarative (or in provider kubernetes); please report it.", nameof(change));
+        }
+
+        var desired = change.Desired;
+        var resolved = UnknownSubstitution.Apply(desired.Object, desired.Unknowns, dependencyOutputs);
+        var resource = await ResolveAsync(desired.Type, cancellationToken).ConfigureAwait(false);
+        if (change.Action == ChangeAction.Replace && change.Live is not null)
+        {
+            await DeleteAsync(resource, change.Live, new DeleteOptions(options.ReplacePropagation), cancellationToken).ConfigureAwait(false);
+        }
+
+        var sent = change.Action == ChangeAction.Update ? ApplyObjects.ForUpdate(resolved, desired.IgnoredPaths) : resolved;
+        var stored = await ApplyObjectAsync(resource, desired.Address, sent, cancellationToken).ConfigureAwait(false);
+        return new AppliedResource(desired.Address, desired.Type, sent, OutputsOf(stored), LiveFingerprint.Of(stored));
+    }
+
+    public async Task<WaitResult> WaitAsync(AppliedResource applied, DateTimeOffset deadline, IProgress<WaitProgress> progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(applied);
+        ArgumentNullException.ThrowIfNull(progress);
+        var resource = await ResolveAsync(applied.Type, cancellationToken).ConfigureAwait(false);
+        return await new ReadinessWaiter(watcher, options).WaitAsync(resource, applied, NamespaceOf(resource, applied.Address), deadline, progress, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task DeleteAsync(LiveResource live, DeleteOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(live);
+        ArgumentNullException.ThrowIfNull(options);
+        var resource = await ResolveAsync(live.Type, cancellationToken).ConfigureAwait(false);
+        await DeleteAsync(resource, live, options, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task DeleteAsync(KubeResource resource, LiveResource live, DeleteOptions deleteOptions, CancellationToken cancellationToken)
+    {
+        var ns = NamespaceOf(resource, live.Address);
+        var existed = await client.DeleteAsync(resource, ns, live.Address.Name, deleteOptions.Propagation, cancellationToken).ConfigureAwait(false);
+        if (existed && deleteOptions.WaitUntilGone)
+        {
+            // A new object of the same name (another uid) means ours is gone.
+            await watcher.WatchUntilAsync(resource, ns, live.Address.Name, obj => obj is null || (live.Fingerprint.Uid is { } uid && JsonText.At(obj, "/metadata/uid") != uid), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<System.Text.Json.Nodes.JsonObject> ApplyObjectAsync(KubeResource resource, ResourceAddress address, System.Text.Json.Nodes.JsonObject sent, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await client.ApplyAsync(resource, sent, new KubeApplyOptions(options.FieldManager, options.ForceConflicts), cancellationToken).ConfigureAwait(false);
+        }
+        catch (KubeApiException error)
+        {
+            throw new KubeApiException(error.Code, error.Reason, $"Applying {address} failed: {error.Message}", error.Causes, error.Status);
+        }
+    }
+
+    private Task<KubeResource> ResolveAsync(ResourceType type, CancellationToken cancellationToken) =>
+        client.ResolveAsync(type.ApiVersion, type.Kind, cancellationToken);
+
+    private string? NamespaceOf(KubeResource resource, ResourceAddress address) =>
+        resource.Namespaced ? address.Namespace ?? options.DefaultNamespace : null;
+
+    private static ResourceOutputs OutputsOf(System.Text.Json.Nodes.JsonObject stored)
+    {
+        var values = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        foreach (var (name, pointer) in new[] { ("uid", "/metadata/uid"), ("resourceVersion", "/metadata/resourceVersion") })
+        {
+            if (JsonText.At(stored, pointer) is { } value)
+            {
+                values[name] = value;
+            }
+        }
+
+        return new ResourceOutputs(values.ToImmutable());
+    }
+}

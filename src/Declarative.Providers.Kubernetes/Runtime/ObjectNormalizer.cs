@@ -1,0 +1,78 @@
+using System.Text.Json.Nodes;
+
+namespace Declarative.Providers.Kubernetes.Runtime;
+
+/// <summary>
+/// Normalization before any diff (reference 6.1): the server-owned parts of an object are dropped and null reads as
+/// absent. Always works on a copy.
+/// </summary>
+internal static class ObjectNormalizer
+{
+    private static readonly string[] ServerMetadata =
+    [
+        "uid", "resourceVersion", "generation", "creationTimestamp", "managedFields", "selfLink",
+        "deletionTimestamp", "deletionGracePeriodSeconds",
+    ];
+
+    private static readonly string[] ServerAnnotations =
+    [
+        "deployment.kubernetes.io/revision", "kubectl.kubernetes.io/last-applied-configuration",
+    ];
+
+    public static JsonObject Normalize(JsonObject source)
+    {
+        var copy = (JsonObject)source.DeepClone();
+        copy.Remove("status");
+        if (copy["metadata"] is JsonObject metadata)
+        {
+            foreach (var field in ServerMetadata)
+            {
+                metadata.Remove(field);
+            }
+
+            if (metadata["annotations"] is JsonObject annotations)
+            {
+                foreach (var annotation in ServerAnnotations)
+                {
+                    annotations.Remove(annotation);
+                }
+
+                if (annotations.Count == 0)
+                {
+                    metadata.Remove("annotations");
+                }
+            }
+        }
+
+        RemoveNulls(copy);
+        return copy;
+    }
+
+    private static void RemoveNulls(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var key in obj.Where(p => p.Value is null).Select(p => p.Key).ToList())
+                {
+                    obj.Remove(key);
+                }
+
+                foreach (var child in obj)
+                {
+                    RemoveNulls(child.Value);
+                }
+
+                break;
+            case JsonArray array:
+                foreach (var item in array)
+                {
+                    RemoveNulls(item);
+                }
+
+                break;
+            default:
+                break;
+        }
+    }
+}

@@ -1,0 +1,148 @@
+using System.Collections.Immutable;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using Declarative.Core.Planning;
+using Declarative.Core.Providers;
+using Declarative.Kubernetes.ApiServer;
+using Declarative.Kubernetes.ApiServer.Hosting;
+using Declarative.Providers.Kubernetes.Runtime;
+using static Declarative.Providers.Kubernetes.Tests.Runtime.RuntimeObjects;
+
+namespace Declarative.Providers.Kubernetes.Tests.Runtime;
+
+/// <summary>The provider over HTTPS against the API double, with controllers off: status is written through /status
+/// the way a controller would.</summary>
+public sealed class DoubleProviderTests : IAsyncLifetime
+{
+    private const string DeploymentPath = "/apis/apps/v1/namespaces/default/deployments/web";
+    private static readonly ImmutableDictionary<ResourceAddress, ResourceOutputs> NoOutputs = ImmutableDictionary<ResourceAddress, ResourceOutputs>.Empty;
+    private ApiServerHost host = null!;
+    private CountingKubeClient client = null!;
+    private KubernetesProvider provider = null!;
+
+    public async Task InitializeAsync()
+    {
+        host = await ApiServerHost.StartAsync(new ApiServerOptions { RunControllers = false }, CancellationToken.None);
+        if (TestClients.IsWired)
+        {
+            client = new CountingKubeClient(TestClients.ForDouble(host));
+            provider = new KubernetesProvider(client, new KubernetesProviderOptions { PollInterval = TimeSpan.FromMilliseconds(50) });
+        }
+    }
+
+    public async Task DisposeAsync() => await host.DisposeAsync();
+
+    [DoubleFact]
+    public async Task Apply_then_plan_of_the_same_object_is_a_no_op_with_zero_requests()
+    {
+        var (live, applied) = await ApplyAsync(Deployment());
+
+        var change = await provider.PlanAsync(Desired(Deployment()), live, applied, CancellationToken.None);
+
+        Assert.Equal(ChangeAction.NoOp, change.Action);
+        Assert.Equal(0, client.Requests);
+    }
+
+    [DoubleFact]
+    public async Task A_changed_image_is_one_dry_run_and_an_update_of_that_field_only()
+    {
+        var (live, applied) = await ApplyAsync(Deployment());
+
+        var change = await provider.PlanAsync(Desired(Deployment(image: "nginx:1.28")), live, applied, CancellationToken.None);
+
+        Assert.Equal(ChangeAction.Update, change.Action);
+        Assert.Equal("spec.template.spec.containers[name=web].image", Assert.Single(change.Diffs).Path);
+        Assert.Equal(1, client.DryRuns);
+    }
+
+    [DoubleFact]
+    public async Task A_kubectl_scale_is_drift_taken_from_kubectl()
+    {
+        var (_, applied) = await ApplyAsync(Deployment());
+        await PatchAsync($"{DeploymentPath}/scale?fieldManager=kubectl", """{"spec":{"replicas":5}}""");
+        var live = await ReadLiveAsync();
+
+        var change = await provider.PlanAsync(Desired(Deployment()), live, applied, CancellationToken.None);
+
+        Assert.Equal(ChangeAction.Update, change.Action);
+        Assert.Equal(["spec.replicas"], change.DriftPaths.ToArray());
+        Assert.Equal([new TakenField("spec.replicas", "kubectl")], change.TakenOver.ToArray());
+    }
+
+    [DoubleFact]
+    public async Task A_changed_selector_is_a_replace_with_the_reason()
+    {
+        var (live, applied) = await ApplyAsync(Deployment());
+        var desired = With(Deployment(), "/spec/selector/matchLabels/app", JsonValue.Create("web2"));
+        JsonPointer.Set(desired, "/spec/template/metadata/labels/app", JsonValue.Create("web2"));
+
+        var change = await provider.PlanAsync(Desired(desired), live, applied, CancellationToken.None);
+
+        Assert.Equal(ChangeAction.Replace, change.Action);
+        Assert.StartsWith("spec.selector", change.ReplaceReason, StringComparison.Ordinal);
+    }
+
+    [DoubleFact]
+    public async Task Wait_succeeds_when_the_status_reports_the_rollout()
+    {
+        var (_, applied) = await ApplyAsync(Deployment());
+        var wait = provider.WaitAsync(applied, DateTimeOffset.UtcNow.AddSeconds(20), new Progress<WaitProgress>(), CancellationToken.None);
+        await Task.Delay(200);
+
+        await PatchAsync($"{DeploymentPath}/status", """{"status":{"observedGeneration":1,"replicas":3,"updatedReplicas":3,"readyReplicas":3,"availableReplicas":3}}""");
+
+        Assert.True((await wait).Ready);
+    }
+
+    [DoubleFact]
+    public async Task Wait_fails_with_the_message_of_progress_deadline_exceeded()
+    {
+        var (_, applied) = await ApplyAsync(Deployment());
+        await PatchAsync($"{DeploymentPath}/status", """
+            {"status":{"observedGeneration":1,"replicas":3,"updatedReplicas":1,"conditions":[{"type":"Progressing","status":"False",
+             "reason":"ProgressDeadlineExceeded","message":"ReplicaSet \"web-1\" has timed out progressing."}]}}
+            """);
+
+        var result = await provider.WaitAsync(applied, DateTimeOffset.UtcNow.AddSeconds(20), new Progress<WaitProgress>(), CancellationToken.None);
+
+        Assert.Equal((false, "ProgressDeadlineExceeded"), (result.Ready, result.Reason));
+        Assert.Contains("has timed out progressing", Assert.Single(result.Evidence), StringComparison.Ordinal);
+    }
+
+    [DoubleFact]
+    public async Task Delete_waits_until_the_object_is_gone()
+    {
+        await ApplyAsync(Deployment());
+        var live = await ReadLiveAsync();
+
+        await provider.DeleteAsync(live, new DeleteOptions(), CancellationToken.None);
+
+        using var http = host.CreateClient();
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await http.GetAsync(new Uri(DeploymentPath, UriKind.Relative))).StatusCode);
+    }
+
+    private async Task<(LiveResource Live, AppliedResource Applied)> ApplyAsync(JsonObject obj)
+    {
+        var create = await provider.PlanAsync(Desired(obj), null, null, CancellationToken.None);
+        var applied = await provider.ApplyAsync(create, NoOutputs, CancellationToken.None);
+        var live = await ReadLiveAsync();
+        client.Reset();
+        return (live, applied);
+    }
+
+    private async Task<LiveResource> ReadLiveAsync()
+    {
+        var id = AddressOf(Deployment());
+        return (await provider.ReadAsync([id], Owner, CancellationToken.None)).Live[id];
+    }
+
+    private async Task PatchAsync(string path, string mergePatch)
+    {
+        using var http = host.CreateClient();
+        using var content = new StringContent(mergePatch, Encoding.UTF8);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/merge-patch+json");
+        using var response = await http.PatchAsync(new Uri(path, UriKind.Relative), content);
+        Assert.True(response.IsSuccessStatusCode, $"PATCH {path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+    }
+}

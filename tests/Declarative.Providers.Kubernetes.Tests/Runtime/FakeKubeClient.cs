@@ -1,0 +1,187 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text.Json.Nodes;
+using Declarative.Core.Providers;
+using Declarative.Providers.Kubernetes.Catalog;
+using Declarative.Providers.Kubernetes.Client;
+
+namespace Declarative.Providers.Kubernetes.Tests.Runtime;
+
+/// <summary>
+/// An in-memory IKubeClient: stores objects, counts requests, answers dry-run applies with a few server defaults and a
+/// 422 for a changed immutable field (Deployment spec.selector, Job spec.template), cannot watch (the provider polls).
+/// </summary>
+internal sealed class FakeKubeClient : IKubeClient
+{
+    private readonly ConcurrentDictionary<string, JsonObject> objects = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> deleteCountdowns = new(StringComparer.Ordinal);
+    private long resourceVersion = 100;
+
+    public Uri Server { get; } = new("https://fake.invalid");
+
+    public int Lists { get; private set; }
+
+    public int Gets { get; private set; }
+
+    public int Applies { get; private set; }
+
+    public int DryRuns { get; private set; }
+
+    public int Deletes { get; private set; }
+
+    /// <summary>Every request to the server (resolving a kind is discovery, cached by a real client, so not counted).</summary>
+    public int Requests => Lists + Gets + Applies + DryRuns + Deletes;
+
+    /// <summary>How many GETs a deleted object is still seen for (finalizers at work).</summary>
+    public int GetsUntilGone { get; set; }
+
+    /// <summary>Called on every GET with the stored object, to play a controller.</summary>
+    public Action<JsonObject>? OnGet { get; set; }
+
+    public Task<KubeResource> ResolveAsync(string apiVersion, string kind, CancellationToken cancellationToken)
+    {
+        var type = new ResourceType(apiVersion, kind);
+        var builtIn = BuiltInKinds.Find(type.KindRef) ?? throw new KubeApiException(404, "NotFound", $"the server does not serve {apiVersion}/{kind}");
+        return Task.FromResult(new KubeResource(type.Group, type.Version, kind, builtIn.Resource, builtIn.Scope == ResourceScope.Namespaced, [], ["status"]));
+    }
+
+    public Task<JsonObject?> GetAsync(KubeResource resource, string? ns, string name, CancellationToken cancellationToken)
+    {
+        Gets++;
+        var key = Key(resource.Group, resource.Kind, ns, name);
+        if (deleteCountdowns.TryGetValue(key, out var left))
+        {
+            if (left <= 0)
+            {
+                objects.TryRemove(key, out _);
+                deleteCountdowns.TryRemove(key, out _);
+            }
+            else
+            {
+                deleteCountdowns[key] = left - 1;
+            }
+        }
+
+        if (objects.TryGetValue(key, out var found))
+        {
+            OnGet?.Invoke(found);
+            return Task.FromResult<JsonObject?>((JsonObject)found.DeepClone());
+        }
+
+        return Task.FromResult<JsonObject?>(null);
+    }
+
+    public Task<KubeList> ListAsync(KubeResource resource, string? ns, string? labelSelector, CancellationToken cancellationToken)
+    {
+        Lists++;
+        var wanted = (labelSelector ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries).Select(p => p.Split('=')).ToList();
+        var items = objects.Values
+            .Where(o => JsonText.At(o, "/kind") == resource.Kind && new ResourceType(JsonText.At(o, "/apiVersion")!, resource.Kind).Group == resource.Group)
+            .Where(o => ns is null || JsonText.At(o, "/metadata/namespace") == ns)
+            .Where(o => wanted.All(w => (JsonPointer.Get(o, "/metadata/labels") as JsonObject)?[w[0]]?.GetValue<string>() == w[1]))
+            .Select(o => (JsonObject)o.DeepClone());
+        return Task.FromResult(new KubeList([.. items], resourceVersion.ToString(CultureInfo.InvariantCulture)));
+    }
+
+    public Task<JsonObject> ApplyAsync(KubeResource resource, JsonObject obj, KubeApplyOptions options, CancellationToken cancellationToken)
+    {
+        var key = Key(resource.Group, resource.Kind, JsonText.At(obj, "/metadata/namespace"), JsonText.At(obj, "/metadata/name")!);
+        objects.TryGetValue(key, out var existing);
+        if (existing is not null)
+        {
+            RejectImmutableChanges(existing, obj);
+        }
+
+        var merged = existing is null ? (JsonObject)obj.DeepClone() : Merge((JsonObject)existing.DeepClone(), obj);
+        AddDefaults(merged);
+        var metadata = (JsonObject)merged["metadata"]!;
+        metadata["uid"] ??= $"uid-{Guid.NewGuid():N}";
+        metadata["generation"] = (existing is null ? 0 : StatusNumber(existing, "/metadata/generation")) + 1;
+        if (options.DryRun)
+        {
+            DryRuns++;
+            return Task.FromResult(merged);
+        }
+
+        Applies++;
+        metadata["resourceVersion"] = Interlocked.Increment(ref resourceVersion).ToString(CultureInfo.InvariantCulture);
+        objects[key] = merged;
+        return Task.FromResult((JsonObject)merged.DeepClone());
+    }
+
+    public Task<bool> DeleteAsync(KubeResource resource, string? ns, string name, DeletePropagation propagation, CancellationToken cancellationToken)
+    {
+        Deletes++;
+        var key = Key(resource.Group, resource.Kind, ns, name);
+        if (!objects.ContainsKey(key))
+        {
+            return Task.FromResult(false);
+        }
+
+        deleteCountdowns[key] = GetsUntilGone;
+        return Task.FromResult(true);
+    }
+
+    public async IAsyncEnumerable<KubeWatchEvent> WatchAsync(KubeResource resource, string? ns, string? name, string resourceVersion, TimeSpan timeout, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await Task.Yield();
+        throw new KubeApiException(405, "MethodNotAllowed", "the fake does not watch");
+#pragma warning disable CS0162 // An iterator needs a yield.
+        yield break;
+#pragma warning restore CS0162
+    }
+
+    public void ResetCounts() => (Lists, Gets, Applies, DryRuns, Deletes) = (0, 0, 0, 0, 0);
+
+    /// <summary>Stores an object as if someone else had created it.</summary>
+    public void Seed(JsonObject obj)
+    {
+        var copy = (JsonObject)obj.DeepClone();
+        var metadata = (JsonObject)copy["metadata"]!;
+        metadata["uid"] ??= $"uid-{Guid.NewGuid():N}";
+        metadata["resourceVersion"] = Interlocked.Increment(ref resourceVersion).ToString(CultureInfo.InvariantCulture);
+        var type = new ResourceType(JsonText.At(copy, "/apiVersion")!, JsonText.At(copy, "/kind")!);
+        objects[Key(type.Group, type.Kind, JsonText.At(copy, "/metadata/namespace"), JsonText.At(copy, "/metadata/name")!)] = copy;
+    }
+
+    public JsonObject? Stored(string group, string kind, string? ns, string name) =>
+        objects.TryGetValue(Key(group, kind, ns, name), out var found) ? found : null;
+
+    private static void RejectImmutableChanges(JsonObject existing, JsonObject applied)
+    {
+        foreach (var (kind, pointer, field) in new[] { ("Deployment", "/spec/selector", "spec.selector"), ("Job", "/spec/template", "spec.template") })
+        {
+            var before = JsonPointer.Get(existing, pointer);
+            var after = JsonPointer.Get(applied, pointer);
+            if (JsonText.At(existing, "/kind") == kind && before is not null && after is not null && !JsonNode.DeepEquals(before, after))
+            {
+                throw new KubeApiException(422, "Invalid", $"{kind} is invalid: {field}: Invalid value: field is immutable", [new KubeStatusCause("FieldValueInvalid", "Invalid value: {...}: field is immutable", field)]);
+            }
+        }
+    }
+
+    private static void AddDefaults(JsonObject obj)
+    {
+        if (JsonText.At(obj, "/kind") == "Deployment" && obj["spec"] is JsonObject spec)
+        {
+            spec["progressDeadlineSeconds"] ??= 600;
+            spec["revisionHistoryLimit"] ??= 10;
+        }
+    }
+
+    private static JsonObject Merge(JsonObject target, JsonObject patch)
+    {
+        foreach (var (key, value) in patch)
+        {
+            target[key] = value is JsonObject child && target[key] is JsonObject existing ? Merge(existing, child) : value?.DeepClone();
+        }
+
+        return target;
+    }
+
+    private static long StatusNumber(JsonObject obj, string pointer) =>
+        JsonPointer.Get(obj, pointer) is JsonValue value ? value.GetValue<long>() : 0;
+
+    private static string Key(string group, string kind, string? ns, string name) => $"{group}/{kind}/{ns}/{name}";
+}
