@@ -73,13 +73,3 @@ internal sealed record JobTimeline(int Parallelism, int Completions, int Backoff
         return backoff < MaxBackoff ? backoff : MaxBackoff;
     }
 }
-
-/// <summary>A Job's pod counters at one moment, its outcome, and the real moment it next changes.</summary>
-internal sealed record JobProgress(int Active, int Ready, int Failed, int Succeeded, JobOutcome Outcome, DateTimeOffset? Next);
-
-internal enum JobOutcome
-{
-    Running,
-    Succeeded,
-    Failed,
-}
