@@ -16,4 +16,8 @@ public sealed record ApiServerOptions
     /// <summary>Run the simulated controllers (Deployments roll out, Jobs complete, namespaces terminate...).
     /// Tests of the storage rules alone turn them off so that no controller write moves a resourceVersion.</summary>
     public bool RunControllers { get; init; } = true;
+
+    /// <summary>How many Ready Node objects the double creates at start when none exist (DaemonSets schedule a pod
+    /// on each).</summary>
+    public int SimulatedNodes { get; init; } = 3;
 }
