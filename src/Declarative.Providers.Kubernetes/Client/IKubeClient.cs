@@ -19,6 +19,10 @@ public interface IKubeClient
     /// when the server does not serve it.</summary>
     Task<KubeResource> ResolveAsync(string apiVersion, string kind, CancellationToken cancellationToken);
 
+    /// <summary>Maps a kind of a group to its resource in the group's preferred version, for callers that know only
+    /// an address (group and kind, as Core's ResourceAddress holds them).</summary>
+    Task<KubeResource> ResolveKindAsync(string group, string kind, CancellationToken cancellationToken);
+
     /// <summary>The object, or null when it does not exist.</summary>
     Task<JsonObject?> GetAsync(KubeResource resource, string? ns, string name, CancellationToken cancellationToken);
 

@@ -41,6 +41,9 @@ public sealed class KubeClient : IKubeClient, IDisposable
     public Task<KubeResource> ResolveAsync(string apiVersion, string kind, CancellationToken cancellationToken) =>
         _discovery.ResolveAsync(apiVersion, kind, cancellationToken);
 
+    public Task<KubeResource> ResolveKindAsync(string group, string kind, CancellationToken cancellationToken) =>
+        _discovery.ResolveKindAsync(group, kind, cancellationToken);
+
     public async Task<JsonObject?> GetAsync(KubeResource resource, string? ns, string name, CancellationToken cancellationToken)
     {
         var request = new KubeRequest("get", resource, ns, name);

@@ -34,6 +34,40 @@ internal sealed class KubeDiscovery(KubeTransport transport)
         return snapshot.Find(apiVersion, kind) ?? throw NotServed(apiVersion, kind);
     }
 
+    /// <summary>The kind in its group's preferred version: the legacy group document lists versions in preference
+    /// order on every server, so it decides.</summary>
+    public async Task<KubeResource> ResolveKindAsync(string group, string kind, CancellationToken cancellationToken)
+    {
+        var versions = group.Length == 0 ? ["v1"] : await GroupVersionsAsync(group, cancellationToken);
+        foreach (var version in versions)
+        {
+            var apiVersion = group.Length == 0 ? version : $"{group}/{version}";
+            try
+            {
+                return await ResolveAsync(apiVersion, kind, cancellationToken);
+            }
+            catch (KubeApiException ex) when (ex.IsNotFound)
+            {
+                // Not in this version: try the next preferred one.
+            }
+        }
+
+        throw NotServed(group.Length == 0 ? "v1" : group, kind);
+    }
+
+    private async Task<IReadOnlyList<string>> GroupVersionsAsync(string group, CancellationToken cancellationToken)
+    {
+        var document = await GetAsync($"/apis/{group}", "application/json", cancellationToken);
+        if (document is not { } found)
+        {
+            return [];
+        }
+
+        var preferred = found.Body["preferredVersion"]?["version"]?.GetValue<string>();
+        var listed = (found.Body["versions"] as JsonArray ?? []).Select(v => v?["version"]?.GetValue<string>()).OfType<string>();
+        return [.. new[] { preferred }.OfType<string>().Concat(listed).Distinct(StringComparer.Ordinal)];
+    }
+
     private async Task<DiscoverySnapshot> InitialAsync(CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken);

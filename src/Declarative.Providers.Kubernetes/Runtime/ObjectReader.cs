@@ -19,7 +19,7 @@ internal sealed class ObjectReader(IKubeClient client, KubernetesProviderOptions
         var orphans = new List<LiveResource>();
         foreach (var kindGroup in ids.GroupBy(id => id.KindRef))
         {
-            var resource = await ResolveOrNullAsync(KindVersions.For(kindGroup.Key, apiVersions), kindGroup.Key.Kind, cancellationToken).ConfigureAwait(false);
+            var resource = await ResolveOrNullAsync(kindGroup.Key, apiVersions, cancellationToken).ConfigureAwait(false);
             if (resource is null)
             {
                 continue;
@@ -57,11 +57,14 @@ internal sealed class ObjectReader(IKubeClient client, KubernetesProviderOptions
     }
 
     /// <summary>A kind the server does not serve (its CRD is not created yet) has no objects.</summary>
-    private async Task<KubeResource?> ResolveOrNullAsync(string apiVersion, string kind, CancellationToken cancellationToken)
+    private async Task<KubeResource?> ResolveOrNullAsync(KindRef kind, IReadOnlyDictionary<KindRef, string> apiVersions, CancellationToken cancellationToken)
     {
+        // An address has no version: the caller may name one, else the group's preferred version decides.
         try
         {
-            return await client.ResolveAsync(apiVersion, kind, cancellationToken).ConfigureAwait(false);
+            return apiVersions.TryGetValue(kind, out var apiVersion)
+                ? await client.ResolveAsync(apiVersion, kind.Kind, cancellationToken).ConfigureAwait(false)
+                : await client.ResolveKindAsync(kind.Group, kind.Kind, cancellationToken).ConfigureAwait(false);
         }
         catch (KubeApiException error) when (error.IsNotFound)
         {

@@ -22,6 +22,9 @@ internal sealed class CountingKubeClient(IKubeClient inner) : IKubeClient
     public Task<KubeResource> ResolveAsync(string apiVersion, string kind, CancellationToken cancellationToken) =>
         inner.ResolveAsync(apiVersion, kind, cancellationToken);
 
+    public Task<KubeResource> ResolveKindAsync(string group, string kind, CancellationToken cancellationToken) =>
+        inner.ResolveKindAsync(group, kind, cancellationToken);
+
     public Task<JsonObject?> GetAsync(KubeResource resource, string? ns, string name, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref requests);

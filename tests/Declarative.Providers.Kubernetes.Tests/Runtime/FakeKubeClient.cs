@@ -46,6 +46,12 @@ internal sealed class FakeKubeClient : IKubeClient
         return Task.FromResult(new KubeResource(type.Group, type.Version, kind, builtIn.Resource, builtIn.Scope == ResourceScope.Namespaced, [], ["status"]));
     }
 
+    public Task<KubeResource> ResolveKindAsync(string group, string kind, CancellationToken cancellationToken)
+    {
+        var builtIn = BuiltInKinds.Find(new KindRef(group, kind)) ?? throw new KubeApiException(404, "NotFound", $"the server does not serve {kind}.{group}");
+        return ResolveAsync(builtIn.PreferredApiVersion, kind, cancellationToken);
+    }
+
     public Task<JsonObject?> GetAsync(KubeResource resource, string? ns, string name, CancellationToken cancellationToken)
     {
         Gets++;

@@ -1,17 +1,20 @@
 using Declarative.Kubernetes.ApiServer.Hosting;
 using Declarative.Providers.Kubernetes.Client;
+using Declarative.Providers.Kubernetes.Config;
 
 namespace Declarative.Providers.Kubernetes.Tests.Runtime;
 
-/// <summary>
-/// The single place where the provider's HTTPS tests get a real IKubeClient for the API double. The client is built in
-/// a parallel branch; once it is merged, wire it here (e.g. KubeClient.Create(KubeconfigLoader.Load(...)) over a
-/// kubeconfig file holding host.KubeconfigYaml()) and make IsWired true, which un-skips the tests.
-/// </summary>
+/// <summary>The real Kubernetes client for the API double, loaded from the kubeconfig the double writes.</summary>
 internal static class TestClients
 {
-    public static bool IsWired => false;
+    public static bool IsWired => true;
 
-    public static IKubeClient ForDouble(ApiServerHost host) =>
-        throw new NotImplementedException($"Wire the real Kubernetes client for the double at {host.Server} in TestClients.ForDouble.");
+    public static IKubeClient ForDouble(ApiServerHost host)
+    {
+        var directory = Directory.CreateTempSubdirectory("decl-kube-").FullName;
+        var path = Path.Combine(directory, "kubeconfig");
+        File.WriteAllText(path, host.KubeconfigYaml());
+        var target = KubeconfigLoader.Load(new KubeconfigLoadOptions { ExplicitPath = path, GetEnvironmentVariable = _ => null, HomeDirectory = directory });
+        return KubeClient.Create(target, new KubeClientOptions { DiscoveryCacheDirectory = Path.Combine(directory, "cache") });
+    }
 }
