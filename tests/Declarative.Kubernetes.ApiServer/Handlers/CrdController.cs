@@ -14,6 +14,14 @@ internal static class CrdController
     /// <summary>The object to answer with: for a stored CRD, its state after the controller set its status.</summary>
     public static JsonObject AfterWrite(RequestScope scope, WriteResult result, bool dryRun)
     {
+        if (result.Outcome == WriteOutcome.Deleted && !dryRun)
+        {
+            // A write that removed the last finalizer of a deleting object deleted it: free what it held.
+            scope.State.Admission.Release(scope.Resource, result.Object);
+            AfterDelete(scope, result.Object);
+            return result.Object;
+        }
+
         if (scope.Resource.StorageKey != CrdStorageKey || dryRun || result.Outcome == WriteOutcome.Deleted)
         {
             return result.Object;

@@ -19,12 +19,13 @@ internal static class RequestBody
     {
         try
         {
-            return JsonNode.Parse(text);
+            return JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false });
         }
         catch (JsonException error)
         {
             throw StatusFactory.BadRequest($"json parse error: {error.Message}");
         }
+
     }
 
     public static async Task<JsonObject> ReadObjectAsync(HttpContext context, string expectedKind)

@@ -48,9 +48,14 @@ internal sealed class WritePipeline(FieldManager fields)
             NamespaceBootstrap.WithDefaults(next);
         }
 
-        var prepared = subresource == "status"
-            ? scope.State.Admission.PrepareStatusUpdate(scope.Resource, current, next)
-            : scope.State.Admission.PrepareForUpdate(scope.Resource, current, next, dryRun);
+        var prepared = subresource switch
+        {
+            "status" => scope.State.Admission.PrepareStatusUpdate(scope.Resource, current, next),
+
+            // finalize changes spec.finalizers only (Merge took nothing else), which admission would restore.
+            "finalize" => next,
+            _ => scope.State.Admission.PrepareForUpdate(scope.Resource, current, next, dryRun),
+        };
         var bump = scope.State.Admission.ChangesGeneration(scope.Resource, current, prepared) ? 1 : 0;
         SetGeneration(scope, prepared, Math.Max(1, ObjectMeta.Generation(current)) + bump);
         return manager is null ? prepared : fields.RecordUpdate(new UpdateRequest(scope.Resource, current, prepared, manager, subresource, scope.Now));
