@@ -9,7 +9,10 @@ namespace Declarative.Cli;
 /// <summary>What every command needs: the process context, the common options and the composed catalogs.</summary>
 public sealed record CliServices(IOContext IO, CommonOptions Options, IReadOnlyList<IKindCatalog> Catalogs)
 {
-    public LoadOperation LoadOperation() => new(Catalogs, IO.EnvironmentVariables);
+    public LoadOperation LoadOperation(ParseResult result) => new(
+        Catalogs,
+        IO.EnvironmentVariables,
+        KubeContextNamespace.For(IO, result.GetValue(Options.Kubeconfig), result.GetValue(Options.Context)));
 
     public Ansi Ansi(ParseResult result) => new(IO.UseColor(result.GetValue(Options.NoColor)));
 

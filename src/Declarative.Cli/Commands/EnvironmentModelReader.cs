@@ -10,7 +10,7 @@ internal static class EnvironmentModelReader
     public static EnvironmentModel? Read(CliServices services, ParseResult result, string directory)
     {
         var request = services.Options.ToLoadRequest(result, directory, services.IO.WorkingDirectory);
-        var operation = services.LoadOperation();
+        var operation = services.LoadOperation(result);
         var located = operation.LocateProject(request);
         if (located.Value is null || services.ReportErrors(result, located.Diagnostics))
         {

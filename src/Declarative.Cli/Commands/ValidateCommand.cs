@@ -18,7 +18,7 @@ public static class ValidateCommand
     private static int Run(CliServices services, ParseResult result, string directory)
     {
         var request = services.Options.ToLoadRequest(result, directory, services.IO.WorkingDirectory);
-        var validated = services.LoadOperation().Validate(request);
+        var validated = services.LoadOperation(result).Validate(request);
         var output = services.IO.Out;
         services.Diagnostics(result).Write(output, validated.Diagnostics);
         if (!validated.HasErrors && validated.Value.Length > 0)

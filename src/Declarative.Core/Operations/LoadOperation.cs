@@ -9,9 +9,13 @@ namespace Declarative.Core.Operations;
 
 /// <summary>
 /// The offline front half of every command: project folder -> documents -> resources -> checked graph.
-/// The Cli composes it with the providers' kind catalogs.
+/// The Cli composes it with the providers' kind catalogs and the kubeconfig lookup of a context's namespace
+/// (Core reads no kubeconfig).
 /// </summary>
-public sealed class LoadOperation(IReadOnlyList<IKindCatalog> catalogs, IReadOnlyDictionary<string, string> environmentVariables)
+public sealed class LoadOperation(
+    IReadOnlyList<IKindCatalog> catalogs,
+    IReadOnlyDictionary<string, string> environmentVariables,
+    Func<EnvironmentDefinition, string?>? contextNamespace = null)
 {
     private readonly TemplateRenderer _renderer = new();
 
@@ -36,7 +40,8 @@ public sealed class LoadOperation(IReadOnlyList<IKindCatalog> catalogs, IReadOnl
             return new(null, diagnostics.ToImmutable());
         }
 
-        var defaultNamespace = environment.Kubernetes?.Namespace ?? "default";
+        // DESIGN: the environment's namespace, then the kubeconfig context's, then "default".
+        var defaultNamespace = environment.Kubernetes?.Namespace ?? contextNamespace?.Invoke(environment) ?? "default";
         var context = new CatalogContext(loaded.Value.Documents, defaultNamespace);
         var resources = ResourceResolver.Resolve(loaded.Value.Documents, catalogs, context);
         diagnostics.AddRange(resources.Diagnostics);
