@@ -1,0 +1,17 @@
+using Declarative.Core.Providers;
+
+namespace Declarative.Core.Execution;
+
+public enum ApplyEventKind
+{
+    Started,
+    Applied,
+    Waiting,
+    Ready,
+    Deleted,
+    Failed,
+    Skipped,
+}
+
+/// <summary>Progress of one resource during apply, for renderers (TTY progress or timestamped lines).</summary>
+public sealed record ApplyEvent(ResourceAddress Address, ApplyEventKind Kind, string Message, DateTimeOffset At);

@@ -1,0 +1,12 @@
+using Declarative.Core.Providers;
+
+namespace Declarative.Core.Execution;
+
+/// <summary>The executor reports every finished resource here, so the revision is written after each one: a run that
+/// dies half-way leaves an inventory that says exactly what exists.</summary>
+public interface IApplyRecorder
+{
+    Task RecordAppliedAsync(string provider, AppliedResource applied, CancellationToken cancellationToken);
+
+    Task RecordDeletedAsync(ResourceAddress address, CancellationToken cancellationToken);
+}
