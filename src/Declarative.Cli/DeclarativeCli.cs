@@ -21,6 +21,10 @@ public sealed class DeclarativeCli(IOContext io)
         root.Subcommands.Add(ValidateCommand.Create(services));
         root.Subcommands.Add(RenderCommand.Create(services));
         root.Subcommands.Add(GraphCommand.Create(services));
+        root.Subcommands.Add(PlanCommand.Create(services));
+        root.Subcommands.Add(ApplyCommand.Create(services));
+        root.Subcommands.Add(HistoryCommand.Create(services));
+        root.Subcommands.Add(StateCommand.Create(services));
 
         var configuration = new InvocationConfiguration { Output = io.Out, Error = io.Error, EnableDefaultExceptionHandler = false };
         try

@@ -13,12 +13,18 @@ public sealed record IOContext(
     IReadOnlyDictionary<string, string> EnvironmentVariables,
     bool IsTerminal)
 {
+    /// <summary>Where answers to prompts come from (stdin for the process).</summary>
+    public TextReader In { get; init; } = TextReader.Null;
+
     public static IOContext FromProcess() => new(
         Console.Out,
         Console.Error,
         Directory.GetCurrentDirectory(),
         Environment.GetEnvironmentVariables().Cast<DictionaryEntry>().ToDictionary(e => (string)e.Key, e => (string?)e.Value ?? string.Empty, StringComparer.Ordinal),
-        !Console.IsOutputRedirected);
+        !Console.IsOutputRedirected && !Console.IsInputRedirected)
+    {
+        In = Console.In,
+    };
 
     /// <summary>Colour follows NO_COLOR, --no-color and TTY detection.</summary>
     public bool UseColor(bool noColorOption) =>

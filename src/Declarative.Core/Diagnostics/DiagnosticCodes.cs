@@ -42,4 +42,17 @@ public static class DiagnosticCodes
     public const string InvalidDependsOn = "DCL204";
     public const string ReferenceToExcludedResource = "DCL205";
     public const string UnknownReferenceScheme = "DCL206";
+
+    // Plan.
+    public const string ForeignObject = "DCL301";
+    public const string ProviderUnavailable = "DCL302";
+    public const string PlanFailed = "DCL303";
+
+    // Apply and providers.
+    public const string ApplyFailed = "DCL401";
+    public const string ProviderConfiguration = "DCL402";
+
+    // State.
+    public const string StateLocked = "DCL501";
+    public const string StateUnreadable = "DCL502";
 }

@@ -1,0 +1,135 @@
+using System.CommandLine;
+using System.Globalization;
+using Declarative.Cli.Rendering;
+using Declarative.Core.Diagnostics;
+using Declarative.Core.Execution;
+using Declarative.Core.Operations;
+using Declarative.Core.Planning;
+using Declarative.Core.State;
+using Declarative.Providers.Kubernetes.Client;
+
+namespace Declarative.Cli.Commands;
+
+/// <summary><c>decl apply [DIR] --env E [--auto-approve] [--adopt] [--parallelism N] [--timeout D] [--no-force-conflicts]</c>:
+/// plans, asks, applies, records a revision.</summary>
+public static class ApplyCommand
+{
+    public static Command Create(CliServices services)
+    {
+        var directory = CommonOptions.DirectoryArgument();
+        var autoApprove = new Option<bool>("--auto-approve") { Description = "Apply without asking (required without a terminal)." };
+        var adopt = EngineOptions.Adopt();
+        var noForce = EngineOptions.NoForceConflicts();
+        var parallelism = new Option<int>("--parallelism") { Description = "How many resources are applied at once.", DefaultValueFactory = _ => 10 };
+        var timeout = new Option<TimeSpan?>("--timeout") { Description = "How long each resource may take to become ready (e.g. 00:05:00)." };
+        var command = new Command("apply", "Plan, ask, apply in dependency order, wait until ready, and record a revision.")
+        {
+            directory, autoApprove, adopt, noForce, parallelism, timeout,
+        };
+        command.SetAction((result, cancellationToken) => RunAsync(services, result, new ApplySettings(
+            result.GetValue(directory)!,
+            result.GetValue(autoApprove),
+            result.GetValue(adopt),
+            result.GetValue(noForce),
+            new ExecutionOptions(Math.Max(1, result.GetValue(parallelism)), result.GetValue(timeout))), cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(CliServices services, ParseResult result, ApplySettings settings, CancellationToken cancellationToken)
+    {
+        var io = services.IO;
+        if (!settings.AutoApprove && !io.IsTerminal)
+        {
+            services.ReportErrors(result, [Diagnostic.Error(DiagnosticCodes.ApplyFailed, "Apply needs --auto-approve without a terminal", null, "There is no terminal to ask for confirmation.", "Run decl plan to review the changes, then decl apply --auto-approve.")]);
+            return ExitCodes.Error;
+        }
+
+        var model = EnvironmentModelReader.Read(services, result, settings.Directory);
+        if (model is null)
+        {
+            return ExitCodes.Error;
+        }
+
+        var (session, problems) = await EngineSession.OpenAsync(services, result, model, createKey: true, settings.NoForceConflicts, cancellationToken);
+        using (session)
+        {
+            if (services.ReportErrors(result, problems))
+            {
+                return ExitCodes.Error;
+            }
+
+            try
+            {
+                return await ApplyAsync(services, result, session!, settings, cancellationToken);
+            }
+            catch (StateLockedException locked)
+            {
+                services.ReportErrors(result, [Diagnostic.Error(DiagnosticCodes.StateLocked, "State is locked", null, locked.Message, "Wait for that run to finish; if its process is gone, run again: the lock is released by the system.")]);
+                return ExitCodes.Error;
+            }
+            catch (KubeApiException error)
+            {
+                services.ReportErrors(result, [Diagnostic.Error(DiagnosticCodes.ApplyFailed, "Apply failed", null, error.Message, "Fix the cause above and run decl apply again.")]);
+                return ExitCodes.Error;
+            }
+        }
+    }
+
+    private static async Task<int> ApplyAsync(CliServices services, ParseResult result, EngineSession session, ApplySettings settings, CancellationToken cancellationToken)
+    {
+        var io = services.IO;
+        var ansi = services.Ansi(result);
+        var operation = new ApplyOperation(session.Store, new Executor(session.Providers, TimeProvider.System), TimeProvider.System);
+        var request = new ApplyRequest(
+            RunInfo.Holder(io, "decl apply"),
+            async ct =>
+            {
+                var plan = await EnginePlanning.PlanAsync(services, result, session, settings.Adopt, ct);
+                return new Core.Manifests.StageResult<Plan?>(plan, plan is null ? [Diagnostic.Error(DiagnosticCodes.PlanFailed, "Planning failed", null, "See the errors above.")] : []);
+            },
+            (plan, ct) => ConfirmAsync(io, ansi, plan, settings.AutoApprove, result.GetValue(services.Options.Verbose)),
+            RunInfo.Start(io, session.Model, RevisionOperation.Apply),
+            settings.Execution,
+            new SynchronousProgress<ApplyEvent>(e => io.Out.WriteLine(ApplyProgressRenderer.Line(e))));
+        var outcome = await operation.RunAsync(request, cancellationToken);
+        if (outcome.TakeoverNote is not null)
+        {
+            io.Error.WriteLine($"warning: {outcome.TakeoverNote}");
+        }
+
+        if (outcome.Plan is null || outcome.Diagnostics.Any(d => d.Severity == Severity.Error))
+        {
+            return ExitCodes.Error;
+        }
+
+        if (!outcome.Plan.HasChanges)
+        {
+            io.Out.Write(PlanTextRenderer.Render(outcome.Plan, ansi, verbose: false));
+            return ExitCodes.Ok;
+        }
+
+        if (outcome.Cancelled)
+        {
+            io.Out.WriteLine("Apply cancelled.");
+            return ExitCodes.Error;
+        }
+
+        io.Out.WriteLine(ApplyProgressRenderer.Summary(outcome.Result!, outcome.Revision!));
+        return outcome.Result!.Succeeded ? ExitCodes.Ok : ExitCodes.Error;
+    }
+
+    private static async Task<bool> ConfirmAsync(IOContext io, Ansi ansi, Plan plan, bool autoApprove, bool verbose)
+    {
+        io.Out.Write(PlanTextRenderer.Render(plan, ansi, verbose));
+        if (autoApprove)
+        {
+            return true;
+        }
+
+        io.Out.Write(string.Create(CultureInfo.InvariantCulture, $"\nDo you want to perform these actions in environment \"{plan.Environment}\"?\n  Only 'yes' will be accepted to approve.\n\n  Enter a value: "));
+        var answer = await io.In.ReadLineAsync();
+        return string.Equals(answer?.Trim(), "yes", StringComparison.Ordinal);
+    }
+
+    private sealed record ApplySettings(string Directory, bool AutoApprove, bool Adopt, bool NoForceConflicts, ExecutionOptions Execution);
+}

@@ -1,0 +1,29 @@
+using System.CommandLine;
+using Declarative.Cli.Rendering;
+
+namespace Declarative.Cli.Commands;
+
+/// <summary><c>decl history [DIR] --env E [-o json]</c>: the environment's revisions, from the store.</summary>
+public static class HistoryCommand
+{
+    public static Command Create(CliServices services)
+    {
+        var directory = CommonOptions.DirectoryArgument();
+        var output = EngineOptions.Output();
+        output.AcceptOnlyFromAmong("text", "json");
+        var command = new Command("history", "List the environment's revisions.") { directory, output };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var store = StateReader.Open(services, result, result.GetValue(directory)!);
+            if (store is null)
+            {
+                return ExitCodes.Error;
+            }
+
+            var revisions = await store.ListAsync(cancellationToken);
+            services.IO.Out.Write(result.GetValue(output) == "json" ? HistoryRenderer.Json(revisions) : HistoryRenderer.Text(revisions));
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,118 @@
+using System.Collections.Immutable;
+using System.CommandLine;
+using Declarative.Core.Diagnostics;
+using Declarative.Core.Operations;
+using Declarative.Core.Providers;
+using Declarative.Core.State;
+using Declarative.Providers.Kubernetes.Client;
+using Declarative.Providers.Kubernetes.Config;
+using Declarative.Providers.Kubernetes.Runtime;
+
+namespace Declarative.Cli;
+
+/// <summary>
+/// Everything a plan or apply run needs for one environment: the model, the state store, and the providers its
+/// desired set or last revision needs (a provider is built only then: `plan --env local` needs no kubeconfig).
+/// </summary>
+internal sealed class EngineSession : IDisposable
+{
+    private readonly List<IDisposable> _owned = [];
+
+    private EngineSession(EnvironmentModel model, IStateStore store)
+    {
+        Model = model;
+        Store = store;
+    }
+
+    public EnvironmentModel Model { get; }
+
+    public IStateStore Store { get; }
+
+    public Dictionary<string, IResourceProvider> Providers { get; } = new(StringComparer.Ordinal);
+
+    public TargetIdentity Target { get; private set; } = new(null, null, "default", null);
+
+    public static async Task<(EngineSession? Session, ImmutableArray<Diagnostic> Diagnostics)> OpenAsync(
+        CliServices services, ParseResult result, EnvironmentModel model, bool createKey, bool noForceConflicts, CancellationToken cancellationToken)
+    {
+        var io = services.IO;
+        var variables = io.EnvironmentVariables;
+        var home = variables.TryGetValue("HOME", out var h) ? h : string.Empty;
+        var key = StateKey.Load(variables, home, createKey);
+        var directory = LocalStateStore.DirectoryFor(model.Project.Root, model.Environment.Name, variables);
+        var store = new LocalStateStore(directory, model.Environment.Name, key, TimeProvider.System);
+        var session = new EngineSession(model, store) { Target = new TargetIdentity(null, null, model.DefaultNamespace, null) };
+        var latest = await store.GetLatestAsync(cancellationToken);
+        var needed = model.Resources.Select(r => r.Provider)
+            .Concat(latest?.Inventory.Select(e => e.Provider) ?? [])
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
+        foreach (var provider in needed)
+        {
+            var problem = provider switch
+            {
+                "kubernetes" => session.AddKubernetes(services, result, noForceConflicts),
+                _ => Unavailable(provider, model),
+            };
+            if (problem is not null)
+            {
+                diagnostics.Add(problem);
+            }
+        }
+
+        return (session, diagnostics.ToImmutable());
+    }
+
+    public void Dispose()
+    {
+        foreach (var owned in _owned)
+        {
+            owned.Dispose();
+        }
+    }
+
+    private Diagnostic? AddKubernetes(CliServices services, ParseResult result, bool noForceConflicts)
+    {
+        var io = services.IO;
+        var kubeconfig = result.GetValue(services.Options.Kubeconfig);
+        var options = new KubeconfigLoadOptions
+        {
+            ExplicitPath = kubeconfig is null ? null : Path.GetFullPath(Path.Combine(io.WorkingDirectory, kubeconfig)),
+            Context = result.GetValue(services.Options.Context),
+            EnvironmentContext = Model.Environment.Kubernetes?.Context,
+            GetEnvironmentVariable = name => io.EnvironmentVariables.TryGetValue(name, out var value) ? value : null,
+            HomeDirectory = io.EnvironmentVariables.TryGetValue("HOME", out var home) ? home : string.Empty,
+        };
+        try
+        {
+            var target = KubeconfigLoader.Load(options);
+            var cache = options.HomeDirectory.Length == 0 ? null : Path.Combine(options.HomeDirectory, ".kube", "cache", "declarative");
+            var client = KubeClient.Create(target, new KubeClientOptions { DiscoveryCacheDirectory = cache });
+            _owned.Add(client);
+            Providers["kubernetes"] = new KubernetesProvider(client, new KubernetesProviderOptions
+            {
+                DefaultNamespace = Model.DefaultNamespace,
+                ForceConflicts = !noForceConflicts,
+            });
+            Target = Target with { KubernetesServer = target.Server.ToString(), KubernetesContext = target.ContextName };
+            return null;
+        }
+        catch (KubeConfigException error)
+        {
+            return Diagnostic.Error(DiagnosticCodes.ProviderConfiguration, "Cannot connect to Kubernetes", null, error.Message, "Fix the kubeconfig, or pass --kubeconfig and --context.");
+        }
+    }
+
+    private static Diagnostic Unavailable(string provider, EnvironmentModel model)
+    {
+        var resources = model.Resources.Where(r => r.Provider == provider).Select(r => r.Address.ToString()).ToList();
+        return Diagnostic.Error(
+            DiagnosticCodes.ProviderUnavailable,
+            $"The {provider} provider cannot plan or apply yet",
+            resources.Count == 0 ? null : model.Resources.First(r => r.Provider == provider).Source.Locate("/kind"),
+            $"Environment \"{model.Environment.Name}\" has {provider} resources ({string.Join(", ", resources.Take(5))}{(resources.Count > 5 ? ", ..." : string.Empty)}), and this version of Declarative plans only Kubernetes objects.",
+            "Limit those documents to other environments with the declarative.dev/environments annotation, or plan an environment without them.");
+    }
+}

@@ -1,0 +1,41 @@
+using System.Globalization;
+using Declarative.Core.Execution;
+using Declarative.Core.State;
+
+namespace Declarative.Cli.Rendering;
+
+/// <summary>Apply progress as plain timestamped lines, and the closing summary.</summary>
+public static class ApplyProgressRenderer
+{
+    public static string Line(ApplyEvent e) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"{e.At.UtcDateTime:HH:mm:ss} {e.Address}: {Verb(e.Kind)}{(e.Message.Length == 0 ? string.Empty : " " + e.Message)}");
+
+    public static string Summary(ApplyResult result, Revision revision)
+    {
+        var applied = result.Outcomes.Count(o => o.Kind == OutcomeKind.Applied);
+        var deleted = result.Outcomes.Count(o => o.Kind == OutcomeKind.Deleted);
+        var failed = result.Outcomes.Where(o => o.Kind == OutcomeKind.Failed).ToList();
+        var skipped = result.Outcomes.Count(o => o.Kind == OutcomeKind.Skipped);
+        var text = string.Create(CultureInfo.InvariantCulture, $"{applied} applied, {deleted} deleted, {failed.Count} failed, {skipped} skipped. Revision {revision.Number} {revision.Status.ToString().ToLowerInvariant()}.");
+        if (failed.Count == 0)
+        {
+            return $"\nApply complete: {text}";
+        }
+
+        var reasons = failed.Select(f => $"  {f.Address}: {f.Error}" + string.Concat(f.Evidence.Select(e => $"\n      {e}")));
+        return $"\nApply failed: {text}\n{string.Join("\n", reasons)}";
+    }
+
+    private static string Verb(ApplyEventKind kind) => kind switch
+    {
+        ApplyEventKind.Started => "applying",
+        ApplyEventKind.Applied => "applied",
+        ApplyEventKind.Waiting => "waiting:",
+        ApplyEventKind.Ready => "ready",
+        ApplyEventKind.Deleted => "deleted",
+        ApplyEventKind.Failed => "FAILED:",
+        ApplyEventKind.Skipped => "skipped:",
+        _ => kind.ToString(),
+    };
+}

@@ -1,0 +1,47 @@
+using System.Collections.Immutable;
+using Declarative.Core.Diagnostics;
+using Declarative.Core.Manifests;
+using Declarative.Core.Planning;
+using Declarative.Core.Providers;
+using Declarative.Core.State;
+
+namespace Declarative.Core.Operations;
+
+/// <summary>
+/// `decl plan`: the environment's model, its last revision and the live state give a Plan. Objects that exist but
+/// are not ours (no ownership labels, never applied by us) are an error unless adoption was asked for.
+/// </summary>
+public sealed class PlanOperation(Planner planner, IStateStore store)
+{
+    public async Task<StageResult<Plan?>> RunAsync(EnvironmentModel model, TargetIdentity target, bool adopt, CancellationToken cancellationToken)
+    {
+        var latest = await store.GetLatestAsync(cancellationToken);
+        var baseRevision = BaseOf(latest);
+        var plan = await planner.PlanAsync(model, baseRevision, target, cancellationToken);
+        var foreign = adopt ? [] : ForeignObjects(plan, model.Project.Name, model.Environment.Name).ToImmutableArray();
+        return new StageResult<Plan?>(plan, foreign);
+    }
+
+    /// <summary>The revision whose inventory is ours: the newest that recorded anything (a failed run still owns
+    /// what it created).</summary>
+    public static Revision? BaseOf(Revision? latest) => latest;
+
+    private static IEnumerable<Diagnostic> ForeignObjects(Plan plan, string project, string environment)
+    {
+        var owner = new OwnerSelector(project, environment);
+        foreach (var change in plan.Changes.Where(c => c.LastApplied is null && c.Change.Live is not null && c.Action != ChangeAction.Delete))
+        {
+            var labels = change.Change.Live!.Object["metadata"]?["labels"] as System.Text.Json.Nodes.JsonObject;
+            var ours = owner.Labels.All(l => labels?[l.Key]?.ToString() == l.Value);
+            if (!ours)
+            {
+                yield return Diagnostic.Error(
+                    DiagnosticCodes.ForeignObject,
+                    "Object exists and is not managed by this environment",
+                    null,
+                    $"{change.Address} already exists without the labels of project \"{project}\", environment \"{environment}\".",
+                    "Pass --adopt to take it over, or rename the resource.");
+            }
+        }
+    }
+}
