@@ -42,8 +42,8 @@ public sealed class ExecutorOrderingTests
         harness.Provider.Hold(FakeMethod.Apply, slow);
 
         var run = harness.RunAsync(PlanOf(Create(slow), Create(Settings), Create(Web, Settings)));
-        await harness.Provider.WhenEnteredAsync(3);
-        Assert.Contains(ExecutorHarness.Call(FakeMethod.Wait, Web), harness.Calls);
+        await harness.Events.WhenReportedAsync(Web, ApplyEventKind.Ready);
+        Assert.DoesNotContain(harness.Events.All, e => e.Address == slow && e.Kind == ApplyEventKind.Applied);
         harness.Provider.Release(FakeMethod.Apply, slow);
 
         Assert.True((await run).Succeeded);
