@@ -1,0 +1,116 @@
+using System.Collections.Immutable;
+using Declarative.Core.Planning;
+using Declarative.Core.Providers;
+
+namespace Declarative.Core.Execution;
+
+/// <summary>
+/// Carries out one change whose dependencies are done: apply, record, wait; or delete, record; or keep a no-op.
+/// Never throws: a provider's or the recorder's exception becomes a Failed outcome, and cancellation becomes a
+/// Failed outcome that says what was cut short (the object may exist, so it is not "skipped").
+/// </summary>
+internal sealed class ChangeApplier(RunContext run)
+{
+    public async Task<ResourceOutcome> ApplyAsync(ResourceChange change, IReadOnlyDictionary<ResourceAddress, ResourceOutputs> dependencyOutputs)
+    {
+        var address = change.Address;
+        var provider = run.ProviderFor(change);
+        var step = NodeStep.Applying;
+        AppliedResource? applied = null;
+        run.Emit(address, ApplyEventKind.Started, NodeMessages.Starting(change));
+        try
+        {
+            applied = await provider.ApplyAsync(change.Change, dependencyOutputs, run.Token);
+            run.Emit(address, ApplyEventKind.Applied, NodeMessages.Applied(change.Action));
+            step = NodeStep.Recording;
+            await run.RecordAppliedAsync(change.Provider, applied);
+            step = NodeStep.Waiting;
+            var deadline = run.Clock.GetUtcNow() + run.Options.WaitTimeout;
+            var wait = await provider.WaitAsync(applied, deadline, new WaitProgressAdapter(run, address), run.Token);
+            return wait.Ready
+                ? Finish(address, OutcomeKind.Applied, applied, ApplyEventKind.Ready, "Ready")
+                : Fail(address, applied, wait.Reason ?? NodeMessages.NotReady(address), wait.Evidence);
+        }
+        catch (OperationCanceledException) when (run.Token.IsCancellationRequested)
+        {
+            run.MarkCutShort();
+            return Fail(address, applied, NodeMessages.Cancelled(step, address), []);
+        }
+        catch (Exception exception)
+        {
+            return Fail(address, applied, NodeMessages.Error(step, address, exception), []);
+        }
+    }
+
+    public async Task<ResourceOutcome> DeleteAsync(ResourceChange change)
+    {
+        var address = change.Address;
+        var step = NodeStep.Deleting;
+        run.Emit(address, ApplyEventKind.Started, NodeMessages.Starting(change));
+        try
+        {
+            if (LiveOf(change) is { } live)
+            {
+                await run.ProviderFor(change).DeleteAsync(live, new DeleteOptions(), run.Token);
+            }
+
+            step = NodeStep.Recording;
+            await run.RecordDeletedAsync(address);
+            return Finish(address, OutcomeKind.Deleted, null, ApplyEventKind.Deleted, "Deleted");
+        }
+        catch (OperationCanceledException) when (run.Token.IsCancellationRequested)
+        {
+            run.MarkCutShort();
+            return Fail(address, null, NodeMessages.Cancelled(step, address), []);
+        }
+        catch (Exception exception)
+        {
+            return Fail(address, null, NodeMessages.Error(step, address, exception), []);
+        }
+    }
+
+    /// <summary>A no-op makes no provider call. Without a last applied entry (the state lost it, or the object
+    /// already matched when adopted) the object is recorded as desired, so the inventory still owns it.</summary>
+    public async Task<ResourceOutcome> KeepAsync(ResourceChange change)
+    {
+        if (change.LastApplied is not null || change.Change is not { Desired: { } desired, Live: { } live })
+        {
+            return new ResourceOutcome(change.Address, OutcomeKind.Unchanged, change.LastApplied, null, []);
+        }
+
+        var kept = new AppliedResource(change.Address, desired.Type, desired.Object, ResourceOutputs.Empty, live.Fingerprint);
+        try
+        {
+            await run.RecordAppliedAsync(change.Provider, kept);
+            return new ResourceOutcome(change.Address, OutcomeKind.Unchanged, kept, null, []);
+        }
+        catch (Exception exception)
+        {
+            return Fail(change.Address, kept, NodeMessages.Error(NodeStep.Recording, change.Address, exception), []);
+        }
+    }
+
+    public ResourceOutcome Skip(ResourceAddress address, string reason)
+    {
+        run.Emit(address, ApplyEventKind.Skipped, reason);
+        return new ResourceOutcome(address, OutcomeKind.Skipped, null, reason, []);
+    }
+
+    private ResourceOutcome Finish(ResourceAddress address, OutcomeKind kind, AppliedResource? applied, ApplyEventKind eventKind, string message)
+    {
+        run.Emit(address, eventKind, message);
+        return new ResourceOutcome(address, kind, applied, null, []);
+    }
+
+    private ResourceOutcome Fail(ResourceAddress address, AppliedResource? applied, string error, ImmutableArray<string> evidence)
+    {
+        run.Emit(address, ApplyEventKind.Failed, error);
+        return new ResourceOutcome(address, OutcomeKind.Failed, applied, error, evidence.IsDefault ? [] : evidence);
+    }
+
+    // The planner normally carries the live object; a prune planned from the revision alone falls back to what
+    // was last applied, and the provider treats an object that is already gone as deleted.
+    private static LiveResource? LiveOf(ResourceChange change) =>
+        change.Change.Live
+        ?? (change.LastApplied is { } last ? new LiveResource(last.Address, last.Type, last.Object, last.Fingerprint) : null);
+}
