@@ -1,4 +1,6 @@
+using System.Collections.Immutable;
 using Declarative.Core.Operations;
+using Declarative.Core.Planning.Engine;
 using Declarative.Core.Providers;
 using Declarative.Core.State;
 
@@ -7,14 +9,38 @@ namespace Declarative.Core.Planning;
 /// <summary>
 /// Builds the Plan (DESIGN "Plan"): desired resources with ownership labels, unknowns and sensitive/ignored paths;
 /// live state read in bulk per provider; one PlannedChange per resource from its provider; prunes of what the base
-/// revision owns and the project no longer has, ordered in reverse by the stored edges.
+/// revision owns and the project no longer has, ordered in reverse by the stored edges. docs/plan.md has the rules.
 /// </summary>
 public sealed class Planner(IReadOnlyDictionary<string, IResourceProvider> providers, IReadOnlyList<IKindCatalog> catalogs)
 {
+    /// <summary>How many provider PlanAsync calls run at once.</summary>
+    public const int MaxConcurrentPlans = 16;
+
     public IReadOnlyDictionary<string, IResourceProvider> Providers => providers;
 
     public IReadOnlyList<IKindCatalog> Catalogs => catalogs;
 
-    public Task<Plan> PlanAsync(EnvironmentModel model, Revision? baseRevision, TargetIdentity target, CancellationToken cancellationToken) =>
-        throw new NotImplementedException();
+    public async Task<Plan> PlanAsync(EnvironmentModel model, Revision? baseRevision, TargetIdentity target, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(target);
+        var graph = model.Graph;
+        var owner = new OwnerSelector(model.Project.Name, model.Environment.Name);
+        var inventory = new BaseInventory(baseRevision);
+        var ids = graph.Resources.Select(r => (r.Provider, r.Address))
+            .Concat(inventory.Entries.Select(e => (e.Provider, e.Address)));
+        var live = await LiveState.ReadAsync(providers, ids, owner, cancellationToken).ConfigureAwait(false);
+
+        var factory = new DesiredResourceFactory(graph, catalogs, owner);
+        var desired = await new DesiredChanges(providers, factory, live, inventory, MaxConcurrentPlans)
+            .PlanAsync(graph, cancellationToken).ConfigureAwait(false);
+        var prunes = Prunes.Plan(inventory, graph.Resources.Select(r => r.Address).ToHashSet(), live);
+        return new Plan(
+            model.Project.Name,
+            model.Environment.Name,
+            baseRevision?.Number,
+            target,
+            desired.AddRange(prunes),
+            graph.Edges.IsDefault ? ImmutableArray<Graph.Edge>.Empty : graph.Edges);
+    }
 }

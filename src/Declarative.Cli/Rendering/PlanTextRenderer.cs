@@ -1,0 +1,116 @@
+using System.Globalization;
+using System.Text;
+using Declarative.Core.Planning;
+
+namespace Declarative.Cli.Rendering;
+
+/// <summary>
+/// The plan as a person reads it in a terminal (docs/plan.md): one block per changed resource with only its
+/// changed fields, the reason for every replace, drift and taken-over fields marked, secrets as "(sensitive)",
+/// then the summary line. With <c>verbose</c>, unchanged resources and each block's dependencies are listed too.
+/// The same plan always gives the same bytes.
+/// </summary>
+public static class PlanTextRenderer
+{
+    private const string FieldIndent = "      ";
+
+    public static string Render(Plan plan, Ansi ansi, bool verbose)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(ansi);
+        var text = new StringBuilder();
+        if (plan.HasChanges)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"Declarative will perform these actions in environment \"{plan.Environment}\":\n");
+        }
+
+        foreach (var change in plan.Changes.Where(c => verbose || c.Action != ChangeAction.NoOp))
+        {
+            text.Append('\n');
+            AppendBlock(text, change, ansi, verbose);
+        }
+
+        if (text.Length > 0)
+        {
+            text.Append('\n');
+        }
+
+        text.Append(plan.HasChanges ? ansi.Bold(PlanLineRenderer.Summary(plan.Summary)) : PlanLineRenderer.NoChanges).Append('\n');
+        return text.ToString();
+    }
+
+    private static void AppendBlock(StringBuilder text, ResourceChange change, Ansi ansi, bool verbose)
+    {
+        var header = $"{PlanLineRenderer.Symbol(change),3} {PlanLineRenderer.Word(change)}";
+        text.Append(Colour(change.Action, header, ansi)).Append(' ').Append(change.Address.ToString()).Append('\n');
+        if (change.Change.ReplaceReason is { } reason)
+        {
+            AppendNote(text, $"# forces replacement: {reason}", ansi);
+        }
+
+        if (change.Change.ServerDefaultsUnknown)
+        {
+            AppendNote(text, "# (server defaults unknown)", ansi);
+        }
+
+        if (verbose && !change.DependsOn.IsDefaultOrEmpty)
+        {
+            AppendNote(text, $"# after: {string.Join(", ", change.DependsOn)}", ansi);
+        }
+
+        foreach (var line in PlanLineRenderer.Lines(change))
+        {
+            text.Append(FieldIndent).Append(Symbol(line, ansi)).Append(' ').Append(line.Path).Append(": ").Append(Values(line));
+            AppendMarks(text, line, ansi);
+            text.Append('\n');
+        }
+    }
+
+    private static string Values(PlanLine line) => line switch
+    {
+        { Sensitive: true } => SensitiveText,
+        { Kind: FieldDiffKind.Added } => After(line),
+        { Kind: FieldDiffKind.Removed } => PlanValueRenderer.Text(line.Before),
+        _ => $"{PlanValueRenderer.Text(line.Before)} -> {After(line)}",
+    };
+
+    private const string SensitiveText = Declarative.Core.Providers.SensitiveValues.Mask;
+
+    private static string After(PlanLine line) => line.Unknown ? PlanValueRenderer.KnownAfterApply : PlanValueRenderer.Text(line.After);
+
+    private static void AppendMarks(StringBuilder text, PlanLine line, Ansi ansi)
+    {
+        var marks = new List<string>();
+        if (line.Drift)
+        {
+            marks.Add("(drift: changed outside Declarative)");
+        }
+
+        if (line.TakenFrom is { } manager)
+        {
+            marks.Add($"(taken from {manager})");
+        }
+
+        if (marks.Count > 0)
+        {
+            text.Append(' ').Append(ansi.Dim($"# {string.Join(' ', marks)}"));
+        }
+    }
+
+    private static void AppendNote(StringBuilder text, string note, Ansi ansi) => text.Append(FieldIndent).Append(ansi.Dim(note)).Append('\n');
+
+    private static string Symbol(PlanLine line, Ansi ansi) => line.Kind switch
+    {
+        FieldDiffKind.Added => ansi.Green("+"),
+        FieldDiffKind.Removed => ansi.Red("-"),
+        _ => ansi.Yellow("~"),
+    };
+
+    private static string Colour(ChangeAction action, string text, Ansi ansi) => action switch
+    {
+        ChangeAction.Create => ansi.Green(text),
+        ChangeAction.Update => ansi.Yellow(text),
+        ChangeAction.Replace or ChangeAction.Delete => ansi.Red(text),
+        _ => ansi.Dim(text),
+    };
+}

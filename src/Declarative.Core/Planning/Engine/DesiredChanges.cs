@@ -1,0 +1,75 @@
+using System.Collections.Immutable;
+using Declarative.Core.Graph;
+using Declarative.Core.Providers;
+using Declarative.Core.State;
+
+namespace Declarative.Core.Planning.Engine;
+
+/// <summary>
+/// Asks each desired resource's provider for its change, up to <paramref name="maxConcurrency"/> at once. A
+/// resource that refers to another (<c>${image:NAME}</c>) is planned after it, because whether the reference is
+/// known depends on that resource's change. Results come back in the graph's topological order.
+/// </summary>
+internal sealed class DesiredChanges(
+    IReadOnlyDictionary<string, IResourceProvider> providers,
+    DesiredResourceFactory factory,
+    LiveState live,
+    BaseInventory inventory,
+    int maxConcurrency)
+{
+    public async Task<ImmutableArray<ResourceChange>> PlanAsync(ResourceGraph graph, CancellationToken cancellationToken)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var gate = new SemaphoreSlim(maxConcurrency);
+        var resources = graph.Resources.GroupBy(r => r.Address).ToDictionary(g => g.Key, g => g.First());
+        var dependencies = graph.Edges.ToLookup(e => e.From, e => e.To);
+        var tasks = new Dictionary<ResourceAddress, Task<ResourceChange>>();
+        foreach (var address in graph.Order.Where(resources.ContainsKey))
+        {
+            var targets = factory.ReferenceTargets(resources[address]).Where(tasks.ContainsKey).ToImmutableDictionary(t => t, t => tasks[t]);
+            var dependsOn = dependencies[address].Distinct().Order().ToImmutableArray();
+            tasks[address] = PlanOneAsync(resources[address], dependsOn, targets, gate, stop);
+        }
+
+        // A failed plan cancels the others; those end Canceled, so WhenAll rethrows the failure itself.
+        await Task.WhenAll(tasks.Values).ConfigureAwait(false);
+        return [.. tasks.Values.Select(t => t.Result)];
+    }
+
+    private async Task<ResourceChange> PlanOneAsync(
+        Resource resource,
+        ImmutableArray<ResourceAddress> dependsOn,
+        ImmutableDictionary<ResourceAddress, Task<ResourceChange>> targets,
+        SemaphoreSlim gate,
+        CancellationTokenSource stop)
+    {
+        try
+        {
+            await Task.WhenAll(targets.Values).ConfigureAwait(false);
+            var desired = factory.Create(resource, (target, output) => KnownOutput(targets, target, output));
+            var lastApplied = inventory[resource.Address]?.Applied;
+            var provider = ProviderPlanning.Get(providers, resource.Provider);
+            await gate.WaitAsync(stop.Token).ConfigureAwait(false);
+            try
+            {
+                var change = await provider.PlanAsync(desired, live[resource.Address], lastApplied, stop.Token).ConfigureAwait(false);
+                return new ResourceChange(change, resource.Provider, dependsOn, desired.SensitivePaths, lastApplied);
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            await stop.CancelAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>An output is known when its resource does not change and the base revision recorded it.</summary>
+    private string? KnownOutput(ImmutableDictionary<ResourceAddress, Task<ResourceChange>> targets, ResourceAddress target, string output) =>
+        targets.TryGetValue(target, out var task) && task.Result.Action == ChangeAction.NoOp
+            ? inventory[target]?.Applied.Outputs[output]
+            : null;
+}

@@ -1,0 +1,77 @@
+using Declarative.Cli.Rendering;
+using Declarative.Testing;
+
+namespace Declarative.Cli.Tests.PlanRendering;
+
+public sealed class PlanRenderingTests
+{
+    [Fact]
+    public void Text_plan_shows_one_block_per_changed_resource_and_the_summary() =>
+        GoldenFile.Assert(PlanTextRenderer.Render(PlanFixture.Everything(), new Ansi(false), verbose: false), "Golden/plan-everything.txt");
+
+    [Fact]
+    public void Verbose_text_plan_also_lists_unchanged_resources_and_dependencies() =>
+        GoldenFile.Assert(PlanTextRenderer.Render(PlanFixture.Everything(), new Ansi(false), verbose: true), "Golden/plan-everything-verbose.txt");
+
+    [Fact]
+    public void Json_plan_is_versioned_sorted_and_redacted() =>
+        GoldenFile.Assert(PlanJsonRenderer.Render(PlanFixture.Everything()), "Golden/plan-everything.json");
+
+    [Fact]
+    public void Markdown_plan_has_a_summary_table_and_a_diff_per_resource() =>
+        GoldenFile.Assert(PlanMarkdownRenderer.Render(PlanFixture.Everything()), "Golden/plan-everything.md");
+
+    [Fact]
+    public void Says_no_changes_when_everything_matches()
+    {
+        Assert.Equal("No changes. The environment matches the configuration.\n", PlanTextRenderer.Render(PlanFixture.NoChanges(), new Ansi(false), verbose: false));
+        Assert.EndsWith("No changes. The environment matches the configuration.\n", PlanMarkdownRenderer.Render(PlanFixture.NoChanges()), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Summary_line_counts_every_action()
+    {
+        var text = PlanTextRenderer.Render(PlanFixture.Everything(), new Ansi(false), verbose: false);
+
+        Assert.EndsWith("Plan: 1 to create, 3 to update, 1 to replace, 1 to delete.\n", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void No_rendering_contains_a_secret_value()
+    {
+        var plan = PlanFixture.Everything();
+        string[] outputs =
+        [
+            PlanTextRenderer.Render(plan, new Ansi(true), verbose: true),
+            PlanJsonRenderer.Render(plan),
+            PlanMarkdownRenderer.Render(plan),
+        ];
+
+        foreach (var output in outputs)
+        {
+            Assert.All(PlanFixture.SecretValues, secret => Assert.DoesNotContain(secret, output, StringComparison.Ordinal));
+        }
+
+        Assert.Contains("      + stringData.extra: (sensitive)\n", GoldenFile.Normalize(outputs[0]), StringComparison.Ordinal);
+        Assert.Contains("\"path\": \"data.token\",\n          \"sensitive\": true,", outputs[1], StringComparison.Ordinal);
+        Assert.Contains("+ data.token: (sensitive)\n", outputs[2], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Renders_the_same_bytes_every_time()
+    {
+        Assert.Equal(PlanJsonRenderer.Render(PlanFixture.Everything()), PlanJsonRenderer.Render(PlanFixture.Everything()));
+        Assert.Equal(PlanMarkdownRenderer.Render(PlanFixture.Everything()), PlanMarkdownRenderer.Render(PlanFixture.Everything()));
+    }
+
+    [Fact]
+    public void Colours_actions_only_when_asked()
+    {
+        var coloured = PlanTextRenderer.Render(PlanFixture.Everything(), new Ansi(true), verbose: false);
+        var plain = PlanTextRenderer.Render(PlanFixture.Everything(), new Ansi(false), verbose: false);
+
+        Assert.Contains("\u001b[32m  + create\u001b[0m ConfigMap/web/settings", coloured, StringComparison.Ordinal);
+        Assert.DoesNotContain("\u001b[", plain, StringComparison.Ordinal);
+        Assert.Equal(plain, GoldenFile.Normalize(coloured));
+    }
+}
