@@ -11,7 +11,7 @@ namespace Declarative.Providers.Kubernetes.Runtime;
 /// plans with dry-runs only where something changed, server-side apply, readiness waits and deletes, over any
 /// apiVersion/kind through <see cref="IKubeClient"/>. Keeps no per-call state; safe for concurrent calls.
 /// </summary>
-public sealed class KubernetesProvider : IResourceProvider
+public sealed class KubernetesProvider : IResourceProvider, IPlanContextProvider
 {
     private readonly IKubeClient client;
     private readonly KubernetesProviderOptions options;
@@ -41,6 +41,9 @@ public sealed class KubernetesProvider : IResourceProvider
 
     public Task<PlannedChange> PlanAsync(DesiredResource desired, LiveResource? live, AppliedResource? lastApplied, CancellationToken cancellationToken) =>
         PlanAsync(desired, live, lastApplied, KubernetesPlanHints.None, cancellationToken);
+
+    public Task<PlannedChange> PlanAsync(DesiredResource desired, LiveResource? live, AppliedResource? lastApplied, PlanContext context, CancellationToken cancellationToken) =>
+        PlanAsync(desired, live, lastApplied, new KubernetesPlanHints(context.DependencyBeingCreated), cancellationToken);
 
     /// <summary>PlanAsync with what the engine knows besides the three objects: with
     /// <see cref="KubernetesPlanHints.DependencyBeingCreated"/> the plan is local and marked ServerDefaultsUnknown.</summary>

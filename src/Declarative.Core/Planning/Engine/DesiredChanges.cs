@@ -52,7 +52,11 @@ internal sealed class DesiredChanges(
             await gate.WaitAsync(stop.Token).ConfigureAwait(false);
             try
             {
-                var change = await provider.PlanAsync(desired, live[resource.Address], lastApplied, stop.Token).ConfigureAwait(false);
+                // A dependency with no live object is created by this apply: the server cannot answer for this one yet.
+                var context = new PlanContext(dependsOn.Any(d => live[d] is null));
+                var change = provider is IPlanContextProvider aware
+                    ? await aware.PlanAsync(desired, live[resource.Address], lastApplied, context, stop.Token).ConfigureAwait(false)
+                    : await provider.PlanAsync(desired, live[resource.Address], lastApplied, stop.Token).ConfigureAwait(false);
                 return new ResourceChange(change, resource.Provider, dependsOn, desired.SensitivePaths, lastApplied);
             }
             finally
