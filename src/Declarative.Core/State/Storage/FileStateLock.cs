@@ -83,7 +83,7 @@ internal sealed class FileStateLock : IStateLock
     internal static byte[] Encode(LockRecord record)
     {
         var file = new LockFileV1(1, record.User, record.Host, record.ProcessId, record.Started, record.Command);
-        return Encoding.UTF8.GetBytes(JsonSerializer.Serialize(file, StateJsonContext.Default.LockFileV1) + "\n");
+        return Encoding.UTF8.GetBytes(JsonSerializer.Serialize(file, StateJsonContext.Files.LockFileV1) + "\n");
     }
 
     private static async Task<StateLockedException> LockedAsync(string recordPath, string environment, IOException cause, CancellationToken cancellationToken)
@@ -106,7 +106,7 @@ internal sealed class FileStateLock : IStateLock
     {
         try
         {
-            var file = JsonSerializer.Deserialize(File.ReadAllBytes(recordPath), StateJsonContext.Default.LockFileV1);
+            var file = JsonSerializer.Deserialize(File.ReadAllBytes(recordPath), StateJsonContext.Files.LockFileV1);
             return file is null ? null : new LockRecord(file.User, file.Host, file.ProcessId, file.Started, file.Command);
         }
         catch (Exception ex) when (ex is IOException or JsonException or UnauthorizedAccessException)

@@ -29,7 +29,7 @@ internal static class RevisionFile
     public static byte[] Encode(Revision revision, SecretSealer? sealer, string path)
     {
         var file = RevisionMapper.ToFile(revision, (content, paths) => Seal(content, paths, sealer, revision, path));
-        var text = JsonSerializer.Serialize(file, StateJsonContext.Default.StateFileV1) + "\n";
+        var text = JsonSerializer.Serialize(file, StateJsonContext.Files.StateFileV1) + "\n";
         return Encoding.UTF8.GetBytes(text);
     }
 
@@ -39,7 +39,7 @@ internal static class RevisionFile
         CheckVersion(root, path);
         try
         {
-            var file = root.Deserialize(StateJsonContext.Default.StateFileV1) ?? throw new InvalidDataException("It is empty.");
+            var file = root.Deserialize(StateJsonContext.Files.StateFileV1) ?? throw new InvalidDataException("It is empty.");
             var revision = RevisionMapper.FromFile(file, content => Open(content, sealer, path));
             var named = NumberOf(Path.GetFileName(path));
             return named is null || named == revision.Number

@@ -27,7 +27,13 @@ internal static class RevisionMapper
         GitCommit = revision.GitCommit,
         CommandLine = revision.CommandLine,
         Error = revision.Error,
-        Target = new(revision.Target.KubernetesServer, revision.Target.KubernetesContext, revision.Target.DefaultNamespace, revision.Target.DockerHost),
+        Target = new()
+        {
+            KubernetesServer = revision.Target.KubernetesServer,
+            KubernetesContext = revision.Target.KubernetesContext,
+            DefaultNamespace = revision.Target.DefaultNamespace,
+            DockerHost = revision.Target.DockerHost,
+        },
         Summary = new(revision.Summary.Created, revision.Summary.Updated, revision.Summary.Replaced, revision.Summary.Deleted, revision.Summary.Unchanged),
         Inventory = [.. revision.Inventory.OrderBy(e => e.Address).Select(e => ToFile(e, sealObject))],
         Edges = [.. revision.Edges.OrderBy(e => e.From).ThenBy(e => e.To).ThenBy(e => e.Reason, StringComparer.Ordinal).Select(ToFile)],
@@ -58,7 +64,7 @@ internal static class RevisionMapper
         Kind = entry.Applied.Type.Kind,
         SensitivePaths = [.. entry.SensitivePaths],
         Outputs = new(entry.Applied.Outputs.Values, StringComparer.Ordinal),
-        Fingerprint = new(entry.Applied.Fingerprint.Hash, entry.Applied.Fingerprint.Uid, entry.Applied.Fingerprint.Generation),
+        Fingerprint = new() { Hash = entry.Applied.Fingerprint.Hash, Uid = entry.Applied.Fingerprint.Uid, Generation = entry.Applied.Fingerprint.Generation },
         Object = sealObject(entry.Applied.Object, entry.SensitivePaths),
     };
 
@@ -77,7 +83,8 @@ internal static class RevisionMapper
 
     private static Edge FromFile(EdgeV1 edge) => new(FromFile(edge.From), FromFile(edge.To), edge.Reason, Parse<DependencyKind>(edge.Kind, "edge kind"));
 
-    private static AddressV1 ToFile(ResourceAddress address) => new(address.Module, address.Group, address.Kind, address.Namespace, address.Name);
+    private static AddressV1 ToFile(ResourceAddress address) =>
+        new() { Module = address.Module, Group = address.Group, Kind = address.Kind, Namespace = address.Namespace, Name = address.Name };
 
     private static ResourceAddress FromFile(AddressV1 address) => new(address.Module, address.Group, address.Kind, address.Namespace, address.Name);
 

@@ -44,13 +44,40 @@ internal sealed record StateFileV1
     public required List<EdgeV1> Edges { get; init; }
 }
 
-internal sealed record TargetV1(string? KubernetesServer, string? KubernetesContext, string DefaultNamespace, string? DockerHost);
+internal sealed record TargetV1
+{
+    public string? KubernetesServer { get; init; }
+
+    public string? KubernetesContext { get; init; }
+
+    public required string DefaultNamespace { get; init; }
+
+    public string? DockerHost { get; init; }
+}
 
 internal sealed record SummaryV1(int Created, int Updated, int Replaced, int Deleted, int Unchanged);
 
-internal sealed record AddressV1(string Module, string Group, string Kind, string? Namespace, string Name);
+internal sealed record AddressV1
+{
+    public required string Module { get; init; }
 
-internal sealed record FingerprintV1(string Hash, string? Uid, long? Generation);
+    public required string Group { get; init; }
+
+    public required string Kind { get; init; }
+
+    public string? Namespace { get; init; }
+
+    public required string Name { get; init; }
+}
+
+internal sealed record FingerprintV1
+{
+    public required string Hash { get; init; }
+
+    public string? Uid { get; init; }
+
+    public long? Generation { get; init; }
+}
 
 internal sealed record EdgeV1(AddressV1 From, AddressV1 To, string Reason, string Kind);
 
