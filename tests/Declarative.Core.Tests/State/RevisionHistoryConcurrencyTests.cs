@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Declarative.Core.Planning;
 using Declarative.Core.State;
 using static Declarative.Core.Tests.State.StateSamples;
@@ -12,7 +13,7 @@ public sealed class RevisionHistoryConcurrencyTests : IDisposable
     public async Task Concurrent_records_all_land_in_the_saved_revision()
     {
         var names = Enumerable.Range(0, 24).Select(i => $"cm{i:D2}").ToList();
-        var history = new RevisionHistory(fixture.Store(), fixture.Clock);
+        var history = new RevisionHistory(new SlowStore(fixture.Store()), fixture.Clock);
         var plan = RevisionHistoryTests.Plan(null, [.. names.Select(n => RevisionHistoryTests.Change(ConfigMapAddress(n), ChangeAction.Create)), RevisionHistoryTests.Change(SecretAddress, ChangeAction.Create, ["data", "stringData"])]);
         await history.BeginAsync(plan, new RevisionStart(RevisionOperation.Apply, "alice", null, "0.1.0", null), CancellationToken.None);
 
@@ -27,4 +28,22 @@ public sealed class RevisionHistoryConcurrencyTests : IDisposable
     }
 
     public void Dispose() => fixture.Dispose();
+
+    /// <summary>Saves take a while, so that concurrent records overlap.</summary>
+    private sealed class SlowStore(IStateStore inner) : IStateStore
+    {
+        public Task<IStateLock> LockAsync(LockRecord requester, CancellationToken cancellationToken) => inner.LockAsync(requester, cancellationToken);
+
+        public Task<Revision?> GetLatestAsync(CancellationToken cancellationToken) => inner.GetLatestAsync(cancellationToken);
+
+        public Task<Revision?> GetAsync(int number, CancellationToken cancellationToken) => inner.GetAsync(number, cancellationToken);
+
+        public Task<ImmutableArray<Revision>> ListAsync(CancellationToken cancellationToken) => inner.ListAsync(cancellationToken);
+
+        public async Task SaveAsync(Revision revision, CancellationToken cancellationToken)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(5), cancellationToken);
+            await inner.SaveAsync(revision, cancellationToken);
+        }
+    }
 }
