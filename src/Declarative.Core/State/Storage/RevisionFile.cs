@@ -1,0 +1,130 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Declarative.Core.State.Storage;
+
+/// <summary>
+/// One revision file: <c>revision-000001.json</c>. Encodes with secret values sealed (refusing to write them in
+/// clear when there is no key) and decodes with them opened, or masked as "(sensitive)" without a key. Every
+/// problem is a <see cref="StateFileException"/> naming the file.
+/// </summary>
+internal static class RevisionFile
+{
+    private const string Prefix = "revision-";
+    private const string Extension = ".json";
+
+    public static string NameOf(int number) => $"{Prefix}{number.ToString("D6", CultureInfo.InvariantCulture)}{Extension}";
+
+    /// <summary>The revision number a file name stands for, or null for any other file.</summary>
+    public static int? NumberOf(string fileName) =>
+        fileName.StartsWith(Prefix, StringComparison.Ordinal) && fileName.EndsWith(Extension, StringComparison.Ordinal)
+        && int.TryParse(fileName.AsSpan(Prefix.Length, fileName.Length - Prefix.Length - Extension.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+            ? number
+            : null;
+
+    public static byte[] Encode(Revision revision, SecretSealer? sealer, string path)
+    {
+        var file = RevisionMapper.ToFile(revision, (content, paths) => Seal(content, paths, sealer, revision, path));
+        var text = JsonSerializer.Serialize(file, StateJsonContext.Files.StateFileV1) + "\n";
+        return Encoding.UTF8.GetBytes(text);
+    }
+
+    public static Revision Decode(byte[] bytes, SecretSealer? sealer, string path)
+    {
+        var root = ParseRoot(bytes, path);
+        CheckVersion(root, path);
+        try
+        {
+            var file = root.Deserialize(StateJsonContext.Files.StateFileV1) ?? throw new InvalidDataException("It is empty.");
+            var revision = RevisionMapper.FromFile(file, content => Open(content, sealer, path));
+            var named = NumberOf(Path.GetFileName(path));
+            return named is null || named == revision.Number
+                ? revision
+                : throw new InvalidDataException($"It holds revision {revision.Number}, not revision {named} as its name says.");
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidDataException)
+        {
+            throw Corrupt(path, ex.Message, ex);
+        }
+    }
+
+    private static JsonObject ParseRoot(byte[] bytes, string path)
+    {
+        try
+        {
+            return JsonNode.Parse(bytes) as JsonObject ?? throw Corrupt(path, "It is not a JSON object.", null);
+        }
+        catch (JsonException ex)
+        {
+            throw Corrupt(path, $"It is not valid JSON: {ex.Message}", ex);
+        }
+    }
+
+    private static void CheckVersion(JsonObject root, string path)
+    {
+        var version = root["formatVersion"] is JsonValue value && value.TryGetValue<int>(out var v) ? v : (int?)null;
+        if (version is null or < 1)
+        {
+            throw Corrupt(path, "It has no valid formatVersion.", null);
+        }
+
+        if (version > StateFileV1.Version)
+        {
+            throw new StateFileException(path, "State file is from a newer Declarative", [
+                $"{path} has format version {version}; this Declarative reads format versions up to {StateFileV1.Version}.",
+                "Upgrade Declarative to the version that wrote the state (or newer) to read this environment's history.",
+            ]);
+        }
+    }
+
+    private static JsonObject Seal(JsonObject content, ImmutableArray<string> paths, SecretSealer? sealer, Revision revision, string path)
+    {
+        if (sealer is not null)
+        {
+            return sealer.Seal(content, paths);
+        }
+
+        if (SealedValues.HasSensitiveLeaves(content, paths) || SealedValues.HasSealed(content))
+        {
+            throw new StateKeyException("No state key to seal secret values", [
+                $"Revision {revision.Number} ({path}) holds secret values, and they are never written in clear.",
+                $"Set {StateKey.EnvironmentVariable} or let Declarative create ~/.config/declarative/state.key, then run the command again.",
+            ]);
+        }
+
+        return (JsonObject)content.DeepClone();
+    }
+
+    private static JsonObject Open(JsonObject content, SecretSealer? sealer, string path)
+    {
+        if (sealer is null)
+        {
+            return SealedValues.Mask(content);
+        }
+
+        try
+        {
+            return sealer.Unseal(content);
+        }
+        catch (CryptographicException ex)
+        {
+            throw new StateFileException(path, "Cannot decrypt secret values in the state", [
+                $"The secret values in {path} do not open with the current state key: it is not the key that wrote them, or the file was altered.",
+                $"Use the key that wrote this state ({StateKey.EnvironmentVariable} or ~/.config/declarative/state.key).",
+            ], ex);
+        }
+    }
+
+    private static StateFileException Corrupt(string path, string problem, Exception? inner) => new(
+        path,
+        "State file is unreadable",
+        [
+            $"{path} is not a valid revision. {problem}",
+            "Restore the file from a backup, or move it out of the state folder to drop that revision from the history.",
+        ],
+        inner);
+}
