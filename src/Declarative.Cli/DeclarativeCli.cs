@@ -36,6 +36,26 @@ public sealed class DeclarativeCli(IOContext io)
             io.Error.WriteLine("Cancelled.");
             return 130;
         }
+        catch (Core.State.StateFileException e)
+        {
+            io.Error.WriteLine($"error: {DiagnosticCodes.StateUnreadable} {e.Summary}");
+            foreach (var line in e.Details)
+            {
+                io.Error.WriteLine($"    {line}");
+            }
+
+            return ExitCodes.Error;
+        }
+        catch (Core.State.StateKeyException e)
+        {
+            io.Error.WriteLine($"error: {DiagnosticCodes.StateKeyProblem} {e.Summary}");
+            foreach (var line in e.Details)
+            {
+                io.Error.WriteLine($"    {line}");
+            }
+
+            return ExitCodes.Error;
+        }
         catch (DiagnosticException e)
         {
             new Rendering.DiagnosticRenderer(io.WorkingDirectory, new Rendering.Ansi(false)).Write(io.Error, e.Diagnostics);

@@ -55,4 +55,5 @@ public static class DiagnosticCodes
     // State.
     public const string StateLocked = "DCL501";
     public const string StateUnreadable = "DCL502";
+    public const string StateKeyProblem = "DCL503";
 }

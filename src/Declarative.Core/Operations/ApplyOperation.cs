@@ -34,7 +34,18 @@ public sealed class ApplyOperation(IStateStore store, Executor executor, TimePro
 
         var history = new RevisionHistory(store, clock);
         await history.BeginAsync(plan.Value, request.Start, cancellationToken);
-        var result = await executor.ApplyAsync(plan.Value, request.Execution, history, request.Progress, cancellationToken);
+        ApplyResult result;
+        try
+        {
+            result = await executor.ApplyAsync(plan.Value, request.Execution, history, request.Progress, cancellationToken);
+        }
+        catch (ApplyCancelledException cancelled)
+        {
+            // What was applied before the signal stays recorded; the revision ends failed, and the lock is released.
+            await history.CompleteAsync(cancelled.Result, CancellationToken.None);
+            throw;
+        }
+
         var revision = await history.CompleteAsync(result, cancellationToken);
         return new ApplyOutcome(plan.Value, result, revision, plan.Diagnostics, tookOver);
     }
