@@ -29,4 +29,7 @@ public sealed class ApiServerState
     public AdmissionChain Admission { get; }
 
     public FaultInjector Faults { get; }
+
+    /// <summary>The requests received, for tests that count what a client costs.</summary>
+    public Hosting.RequestLog Requests { get; } = new();
 }

@@ -24,6 +24,7 @@ internal sealed class RequestPipeline(ApiServerState state, RequestAuthenticator
 
     public async Task HandleAsync(HttpContext context)
     {
+        state.Requests.Add($"{context.Request.Method} {context.Request.Path}{context.Request.QueryString}");
         ServerHeaders.AddCommon(context);
         try
         {
