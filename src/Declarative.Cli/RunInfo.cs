@@ -9,7 +9,9 @@ internal static class RunInfo
     public static string Version => typeof(RunInfo).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 
     public static string User(IOContext io) =>
-        io.EnvironmentVariables.TryGetValue("USER", out var user) && user.Length > 0 ? user : "unknown";
+        io.EnvironmentVariables.TryGetValue("USER", out var user) && user.Length > 0 ? user
+        : io.EnvironmentVariables.TryGetValue("USERNAME", out var name) && name.Length > 0 ? name
+        : Environment.UserName;
 
     public static LockRecord Holder(IOContext io, string command) =>
         new(User(io), Environment.MachineName, Environment.ProcessId, DateTimeOffset.UtcNow, command);

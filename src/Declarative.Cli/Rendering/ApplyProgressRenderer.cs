@@ -7,9 +7,17 @@ namespace Declarative.Cli.Rendering;
 /// <summary>Apply progress as plain timestamped lines, and the closing summary.</summary>
 public static class ApplyProgressRenderer
 {
+    /// <summary>"12:00:01 Deployment.apps/shop/web: Updating"; failures and skips are spelled out.</summary>
     public static string Line(ApplyEvent e) => string.Create(
         CultureInfo.InvariantCulture,
-        $"{e.At.UtcDateTime:HH:mm:ss} {e.Address}: {Verb(e.Kind)}{(e.Message.Length == 0 ? string.Empty : " " + e.Message)}");
+        $"{e.At.UtcDateTime:HH:mm:ss} {e.Address}: {Text(e)}");
+
+    private static string Text(ApplyEvent e) => e.Kind switch
+    {
+        ApplyEventKind.Failed or ApplyEventKind.Skipped => $"{Verb(e.Kind)} {e.Message}".TrimEnd(),
+        _ when e.Message.Length > 0 => e.Message,
+        _ => Verb(e.Kind),
+    };
 
     public static string Summary(ApplyResult result, Revision revision)
     {
@@ -31,7 +39,7 @@ public static class ApplyProgressRenderer
     {
         ApplyEventKind.Started => "applying",
         ApplyEventKind.Applied => "applied",
-        ApplyEventKind.Waiting => "waiting:",
+        ApplyEventKind.Waiting => "waiting",
         ApplyEventKind.Ready => "ready",
         ApplyEventKind.Deleted => "deleted",
         ApplyEventKind.Failed => "FAILED:",
