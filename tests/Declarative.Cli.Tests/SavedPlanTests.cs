@@ -146,6 +146,26 @@ public sealed class SavedPlanTests : IAsyncLifetime
         Assert.Equal(System.Net.HttpStatusCode.NotFound, (await Client().GetAsync(new Uri(Web, UriKind.Relative))).StatusCode);
     }
 
+    [Fact]
+    public async Task A_saved_plan_is_refused_for_another_environment()
+    {
+        Assert.Equal(0, (await Decl("plan", "shop", "--out", "shop.plan")).ExitCode);
+
+        var refused = await Decl("apply", "shop.plan", "--env", "prod");
+
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("made for environment \"dev\", not \"prod\"", refused.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_plan_out_to_a_missing_folder_fails_with_a_clear_error()
+    {
+        var failed = await Decl("plan", "shop", "--out", "missing/shop.plan");
+
+        Assert.Equal(1, failed.ExitCode);
+        Assert.Contains("DCL303 Cannot write the saved plan", failed.Stderr, StringComparison.Ordinal);
+    }
+
     private Task<CliResult> Decl(params string[] args) => CliRunner.RunAsync(_dir.Root, _environment, [.. args, "--kubeconfig", "kubeconfig"]);
 
     private async Task ApplyAsync()

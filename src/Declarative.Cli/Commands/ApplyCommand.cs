@@ -71,6 +71,12 @@ public static class ApplyCommand
         var io = services.IO;
         var key = StateKey.Load(io.EnvironmentVariables, io.EnvironmentVariables.TryGetValue("HOME", out var home) ? home : string.Empty, create: false);
         var saved = await SavedPlanFile.ReadAsync(planFile, key, cancellationToken);
+        if (result.GetValue(services.Options.Environment) is { } asked && asked != saved.Plan.Environment)
+        {
+            services.ReportErrors(result, [Diagnostic.Error(DiagnosticCodes.ApplyFailed, "Saved plan is for another environment", null, $"{settings.Directory} was made for environment \"{saved.Plan.Environment}\", not \"{asked}\".", $"Leave out --env, or run decl plan --env {asked} --out FILE and apply that plan.")]);
+            return ExitCodes.Error;
+        }
+
         var model = SavedPlanEnvironment.Build(saved, planFile);
         if (model.Value is null || services.ReportErrors(result, model.Diagnostics))
         {

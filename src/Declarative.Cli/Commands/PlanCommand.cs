@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Declarative.Cli.Rendering;
+using Declarative.Core.Diagnostics;
 using Declarative.Core.Planning;
 using Declarative.Core.Planning.Saved;
 using Declarative.Core.State;
@@ -35,9 +36,9 @@ public static class PlanCommand
                 "markdown" => PlanMarkdownRenderer.Render(plan),
                 _ => PlanTextRenderer.Render(plan, services.Ansi(result), result.GetValue(services.Options.Verbose)),
             });
-            if (outFile is not null)
+            if (outFile is not null && !await SaveAsync(services, result, plan, projectRoot, outFile, format == "text" ? services.IO.Out : services.IO.Error, cancellationToken))
             {
-                await SaveAsync(services, plan, projectRoot, outFile, format == "text" ? services.IO.Out : services.IO.Error, cancellationToken);
+                return ExitCodes.Error;
             }
 
             return result.GetValue(detailed) && plan.HasChanges ? ExitCodes.Changes : ExitCodes.Ok;
@@ -68,13 +69,23 @@ public static class PlanCommand
     }
 
     /// <summary>The key was loaded (and created when missing) by the session; loading it again finds the same one.</summary>
-    private static async Task SaveAsync(CliServices services, Plan plan, string projectRoot, string outFile, TextWriter note, CancellationToken cancellationToken)
+    private static async Task<bool> SaveAsync(CliServices services, ParseResult result, Plan plan, string projectRoot, string outFile, TextWriter note, CancellationToken cancellationToken)
     {
         var io = services.IO;
         var home = io.EnvironmentVariables.TryGetValue("HOME", out var h) ? h : string.Empty;
         var key = StateKey.Load(io.EnvironmentVariables, home, create: true)!;
         var path = Path.GetFullPath(Path.Combine(io.WorkingDirectory, outFile));
-        await SavedPlanFile.WriteAsync(path, new SavedPlan(plan, projectRoot, DateTimeOffset.UtcNow, RunInfo.Version), key, cancellationToken);
+        try
+        {
+            await SavedPlanFile.WriteAsync(path, new SavedPlan(plan, projectRoot, DateTimeOffset.UtcNow, RunInfo.Version), key, cancellationToken);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            services.ReportErrors(result, [Diagnostic.Error(DiagnosticCodes.PlanFailed, "Cannot write the saved plan", null, $"Writing {outFile} failed: {error.Message}", "Pass --out a path in an existing folder you can write to.")]);
+            return false;
+        }
+
         await note.WriteLineAsync($"\nSaved the plan to {outFile}. To apply exactly this plan, run: decl apply {outFile}");
+        return true;
     }
 }
