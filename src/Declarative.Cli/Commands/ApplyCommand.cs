@@ -3,20 +3,24 @@ using System.Globalization;
 using Declarative.Cli.Rendering;
 using Declarative.Core.Diagnostics;
 using Declarative.Core.Execution;
+using Declarative.Core.Manifests;
 using Declarative.Core.Operations;
 using Declarative.Core.Planning;
+using Declarative.Core.Planning.Saved;
 using Declarative.Core.State;
 using Declarative.Providers.Kubernetes.Client;
 
 namespace Declarative.Cli.Commands;
 
-/// <summary><c>decl apply [DIR] --env E [--auto-approve] [--adopt] [--parallelism N] [--timeout D] [--no-force-conflicts]</c>:
-/// plans, asks, applies, records a revision.</summary>
+/// <summary><c>decl apply [DIR|PLANFILE] --env E [--auto-approve] [--adopt] [--parallelism N] [--timeout D] [--no-force-conflicts]</c>:
+/// plans, asks, applies, records a revision; given a file saved by <c>decl plan --out</c>, applies that plan if it is
+/// not stale.</summary>
 public static class ApplyCommand
 {
     public static Command Create(CliServices services)
     {
         var directory = CommonOptions.DirectoryArgument();
+        directory.Description = "The project folder (default: the current folder), or a plan file saved by decl plan --out.";
         var autoApprove = new Option<bool>("--auto-approve") { Description = "Apply without asking (required without a terminal)." };
         var adopt = EngineOptions.Adopt();
         var noForce = EngineOptions.NoForceConflicts();
@@ -38,6 +42,12 @@ public static class ApplyCommand
     private static async Task<int> RunAsync(CliServices services, ParseResult result, ApplySettings settings, CancellationToken cancellationToken)
     {
         var io = services.IO;
+        var planFile = Path.GetFullPath(Path.Combine(io.WorkingDirectory, settings.Directory));
+        if (File.Exists(planFile))
+        {
+            return await RunSavedAsync(services, result, settings, planFile, cancellationToken);
+        }
+
         if (!settings.AutoApprove && !io.IsTerminal)
         {
             services.ReportErrors(result, [Diagnostic.Error(DiagnosticCodes.ApplyFailed, "Apply needs --auto-approve without a terminal", null, "There is no terminal to ask for confirmation.", "Run decl plan to review the changes, then decl apply --auto-approve.")]);
@@ -45,11 +55,50 @@ public static class ApplyCommand
         }
 
         var model = EnvironmentModelReader.Read(services, result, settings.Directory);
-        if (model is null)
+        return model is null ? ExitCodes.Error : await WithSessionAsync(services, result, model, settings, session => ApplyAsync(services, result, session, settings, new PlanSteps(
+            async ct =>
+            {
+                var plan = await EnginePlanning.PlanAsync(services, result, session, settings.Adopt, ct);
+                return new StageResult<Plan?>(plan, plan is null ? [Diagnostic.Error(DiagnosticCodes.PlanFailed, "Planning failed", null, "See the errors above.")] : []);
+            },
+            (plan, ct) => ConfirmAsync(services.IO, services.Ansi(result), plan, settings.AutoApprove, result.GetValue(services.Options.Verbose))), cancellationToken), cancellationToken);
+    }
+
+    /// <summary><c>decl apply FILE</c>: the saved plan, applied exactly as it was shown and without asking (as terraform
+    /// does), once the state and the live objects are found unchanged under the lock.</summary>
+    private static async Task<int> RunSavedAsync(CliServices services, ParseResult result, ApplySettings settings, string planFile, CancellationToken cancellationToken)
+    {
+        var io = services.IO;
+        var key = StateKey.Load(io.EnvironmentVariables, io.EnvironmentVariables.TryGetValue("HOME", out var home) ? home : string.Empty, create: false);
+        var saved = await SavedPlanFile.ReadAsync(planFile, key, cancellationToken);
+        if (result.GetValue(services.Options.Environment) is { } asked && asked != saved.Plan.Environment)
+        {
+            services.ReportErrors(result, [Diagnostic.Error(DiagnosticCodes.ApplyFailed, "Saved plan is for another environment", null, $"{settings.Directory} was made for environment \"{saved.Plan.Environment}\", not \"{asked}\".", $"Leave out --env, or run decl plan --env {asked} --out FILE and apply that plan.")]);
+            return ExitCodes.Error;
+        }
+
+        var model = SavedPlanEnvironment.Build(saved, planFile);
+        if (model.Value is null || services.ReportErrors(result, model.Diagnostics))
         {
             return ExitCodes.Error;
         }
 
+        return await WithSessionAsync(services, result, model.Value, settings, session => ApplyAsync(services, result, session, settings, new PlanSteps(
+            async ct =>
+            {
+                var stale = await SavedPlanCheck.CheckAsync(saved.Plan, session.Store, session.Providers, session.Target, ct);
+                services.ReportErrors(result, stale);
+                return new StageResult<Plan?>(stale.IsEmpty ? saved.Plan : null, stale);
+            },
+            async (plan, ct) =>
+            {
+                await io.Out.WriteAsync(PlanTextRenderer.Render(plan, services.Ansi(result), result.GetValue(services.Options.Verbose)));
+                return true;
+            }), cancellationToken), cancellationToken);
+    }
+
+    private static async Task<int> WithSessionAsync(CliServices services, ParseResult result, EnvironmentModel model, ApplySettings settings, Func<EngineSession, Task<int>> run, CancellationToken cancellationToken)
+    {
         var (session, problems) = await EngineSession.OpenAsync(services, result, model, createKey: true, settings.NoForceConflicts, cancellationToken);
         using (session)
         {
@@ -60,7 +109,7 @@ public static class ApplyCommand
 
             try
             {
-                return await ApplyAsync(services, result, session!, settings, cancellationToken);
+                return await run(session!);
             }
             catch (StateLockedException locked)
             {
@@ -75,19 +124,15 @@ public static class ApplyCommand
         }
     }
 
-    private static async Task<int> ApplyAsync(CliServices services, ParseResult result, EngineSession session, ApplySettings settings, CancellationToken cancellationToken)
+    private static async Task<int> ApplyAsync(CliServices services, ParseResult result, EngineSession session, ApplySettings settings, PlanSteps steps, CancellationToken cancellationToken)
     {
         var io = services.IO;
         var ansi = services.Ansi(result);
         var operation = new ApplyOperation(session.Store, new Executor(session.Providers, TimeProvider.System), TimeProvider.System);
         var request = new ApplyRequest(
             RunInfo.Holder(io, "decl apply"),
-            async ct =>
-            {
-                var plan = await EnginePlanning.PlanAsync(services, result, session, settings.Adopt, ct);
-                return new Core.Manifests.StageResult<Plan?>(plan, plan is null ? [Diagnostic.Error(DiagnosticCodes.PlanFailed, "Planning failed", null, "See the errors above.")] : []);
-            },
-            (plan, ct) => ConfirmAsync(io, ansi, plan, settings.AutoApprove, result.GetValue(services.Options.Verbose)),
+            steps.MakePlan,
+            steps.Confirm,
             RunInfo.Start(io, session.Model, RevisionOperation.Apply),
             settings.Execution,
             new SynchronousProgress<ApplyEvent>(e => io.Out.WriteLine(ApplyProgressRenderer.Line(e))));
@@ -130,6 +175,9 @@ public static class ApplyCommand
         var answer = await io.In.ReadLineAsync();
         return string.Equals(answer?.Trim(), "yes", StringComparison.Ordinal);
     }
+
+    /// <summary>How this apply gets its plan (under the lock) and its go-ahead.</summary>
+    private sealed record PlanSteps(Func<CancellationToken, Task<StageResult<Plan?>>> MakePlan, Func<Plan, CancellationToken, Task<bool>> Confirm);
 
     private sealed record ApplySettings(string Directory, bool AutoApprove, bool Adopt, bool NoForceConflicts, ExecutionOptions Execution);
 }

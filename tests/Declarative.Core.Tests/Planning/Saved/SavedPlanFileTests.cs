@@ -1,0 +1,103 @@
+using System.Text;
+using Declarative.Core.Planning;
+using Declarative.Core.Planning.Saved;
+using Declarative.Core.State;
+using Declarative.Testing;
+using static Declarative.Core.Tests.Planning.Saved.SavedPlanSamples;
+
+namespace Declarative.Core.Tests.Planning.Saved;
+
+public sealed class SavedPlanFileTests
+{
+    private static readonly StateKey Key = StateKey.Generate();
+
+    [Fact]
+    public void Secret_values_are_sealed_in_the_file_bytes()
+    {
+        var text = Encoding.UTF8.GetString(SavedPlanFile.Encode(SamplePlan(), Key));
+
+        Assert.DoesNotContain(DesiredPassword, text, StringComparison.Ordinal);
+        Assert.DoesNotContain(LivePassword, text, StringComparison.Ordinal);
+        Assert.DoesNotContain(AppliedPassword, text, StringComparison.Ordinal);
+        Assert.Contains("\"$sealed\"", text, StringComparison.Ordinal);
+        Assert.Contains("\"formatVersion\": 1", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_key_restores_the_secrets_and_every_field_of_the_plan()
+    {
+        var read = SavedPlanFile.Decode(SavedPlanFile.Encode(SamplePlan(), Key), Key, "shop.plan");
+
+        Assert.Equal(("/home/alice/shop", "0.3.0", "shop", "prod", 4), (read.ProjectRoot, read.DeclarativeVersion, read.Plan.Project, read.Plan.Environment, read.Plan.BaseRevision));
+        Assert.Equal(SamplePlan().Plan.Target, read.Plan.Target);
+        Assert.Equal(SamplePlan().Plan.Edges.ToArray(), read.Plan.Edges.ToArray());
+        var secret = read.Plan.Changes[0];
+        Assert.Equal(DesiredPassword, secret.Change.Desired!.Object["stringData"]!["password"]!.GetValue<string>());
+        Assert.Equal(LivePassword, secret.Change.Live!.Object["stringData"]!["password"]!.GetValue<string>());
+        Assert.Equal(AppliedPassword, secret.LastApplied!.Object["stringData"]!["password"]!.GetValue<string>());
+        Assert.Equal(new Core.Providers.Fingerprint("sha256:live", "u-1", null), secret.Change.Live.Fingerprint);
+        Assert.Equal("u-1", secret.LastApplied.Outputs["uid"]);
+        Assert.Equal(["stringData.password", "metadata.labels.tier"], secret.Change.Diffs.Select(d => d.Path));
+        Assert.True(secret.Change.Diffs[0].Sensitive);
+        Assert.Equal("db", secret.Change.Diffs[1].After!.GetValue<string>());
+        Assert.Equal(["stringData.password"], secret.Change.DriftPaths.ToArray());
+        Assert.Equal([new Core.Providers.TakenField("metadata.labels.tier", "kubectl")], secret.Change.TakenOver.ToArray());
+        Assert.Equal(["metadata.annotations"], secret.Change.Desired.IgnoredPaths.ToArray());
+    }
+
+    [Fact]
+    public void Unknown_values_dependencies_and_provider_words_survive_the_round_trip()
+    {
+        var web = SavedPlanFile.Decode(SavedPlanFile.Encode(SamplePlan(), Key), Key, "shop.plan").Plan.Changes[1];
+
+        Assert.Equal(ChangeAction.Create, web.Action);
+        Assert.Equal(("roll out", true), (web.Change.Verb, web.Change.ServerDefaultsUnknown));
+        Assert.Equal([Secret], web.DependsOn.ToArray());
+        Assert.Null(web.Change.Live);
+        var unknown = Assert.Single(web.Change.Desired!.Unknowns);
+        Assert.Equal(("/spec/template/spec/containers/0/image", "${image:web}"), (unknown.Path, unknown.Template));
+        Assert.Equal(new Core.Providers.Unknown("image", "web", Image, "reference"), Assert.Single(unknown.References));
+        Assert.Equal(["spec.template.spec.containers[name=web].image"], web.Change.UnknownPaths.ToArray());
+    }
+
+    [Fact]
+    public void Another_key_or_no_key_is_refused_with_a_key_error()
+    {
+        var bytes = SavedPlanFile.Encode(SamplePlan(), Key);
+
+        var wrong = Assert.Throws<StateKeyException>(() => SavedPlanFile.Decode(bytes, StateKey.Generate(), "shop.plan"));
+        var missing = Assert.Throws<StateKeyException>(() => SavedPlanFile.Decode(bytes, null, "shop.plan"));
+
+        Assert.Equal("Saved plan was sealed with another state key", wrong.Summary);
+        Assert.Equal("No state key to open the saved plan", missing.Summary);
+    }
+
+    [Fact]
+    public void A_plan_from_a_newer_format_is_refused()
+    {
+        var text = Encoding.UTF8.GetString(SavedPlanFile.Encode(SamplePlan(), Key)).Replace("\"formatVersion\": 1", "\"formatVersion\": 2", StringComparison.Ordinal);
+
+        var error = Assert.Throws<StateFileException>(() => SavedPlanFile.Decode(Encoding.UTF8.GetBytes(text), Key, "shop.plan"));
+
+        Assert.Equal("Saved plan is from a newer Declarative", error.Summary);
+        Assert.Contains("format version 2", error.Details[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_written_file_is_owner_only_and_reads_back()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.PathOf("shop.plan");
+        File.WriteAllText(path, "old");
+
+        await SavedPlanFile.WriteAsync(path, SamplePlan(), Key, CancellationToken.None);
+
+        var read = await SavedPlanFile.ReadAsync(path, Key, CancellationToken.None);
+        Assert.Equal(2, read.Plan.Changes.Length);
+        Assert.Single(Directory.GetFiles(dir.Root));
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
+        }
+    }
+}
