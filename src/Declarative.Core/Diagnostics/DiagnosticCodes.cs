@@ -47,6 +47,7 @@ public static class DiagnosticCodes
     public const string ForeignObject = "DCL301";
     public const string ProviderUnavailable = "DCL302";
     public const string PlanFailed = "DCL303";
+    public const string SavedPlanStale = "DCL304";
 
     // Apply and providers.
     public const string ApplyFailed = "DCL401";

@@ -15,7 +15,7 @@ namespace Declarative.Core.Operations;
 public static class SavedPlanCheck
 {
     /// <summary>The code of a stale saved plan (to move to DiagnosticCodes as SavedPlanStale).</summary>
-    public const string StaleCode = "DCL304";
+    public const string StaleCode = DiagnosticCodes.SavedPlanStale;
 
     private static readonly string[] ServerFields =
         ["status", "metadata.resourceVersion", "metadata.managedFields", "metadata.generation", "metadata.uid", "metadata.creationTimestamp", "metadata.selfLink"];
