@@ -14,7 +14,7 @@ public static class ApplyProgressRenderer
 
     private static string Text(ApplyEvent e) => e.Kind switch
     {
-        ApplyEventKind.Failed or ApplyEventKind.Skipped => $"{Verb(e.Kind)} {e.Message}".TrimEnd(),
+        ApplyEventKind.Failed or ApplyEventKind.Skipped or ApplyEventKind.Waiting => $"{Verb(e.Kind)} {e.Message}".TrimEnd(),
         _ when e.Message.Length > 0 => e.Message,
         _ => Verb(e.Kind),
     };
@@ -39,7 +39,7 @@ public static class ApplyProgressRenderer
     {
         ApplyEventKind.Started => "applying",
         ApplyEventKind.Applied => "applied",
-        ApplyEventKind.Waiting => "waiting",
+        ApplyEventKind.Waiting => "waiting:",
         ApplyEventKind.Ready => "ready",
         ApplyEventKind.Deleted => "deleted",
         ApplyEventKind.Failed => "FAILED:",
