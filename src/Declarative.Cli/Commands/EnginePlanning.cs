@@ -5,29 +5,9 @@ using Declarative.Providers.Kubernetes.Client;
 
 namespace Declarative.Cli.Commands;
 
-/// <summary>Loads the environment, opens its session and plans: shared by plan and apply.</summary>
+/// <summary>Plans one open session, turning provider errors into diagnostics: shared by plan and apply.</summary>
 internal static class EnginePlanning
 {
-    public static async Task<Plan?> PlanAsync(CliServices services, ParseResult result, string directory, bool adopt, bool noForce, bool createKey, CancellationToken cancellationToken)
-    {
-        var model = EnvironmentModelReader.Read(services, result, directory);
-        if (model is null)
-        {
-            return null;
-        }
-
-        var (session, problems) = await EngineSession.OpenAsync(services, result, model, createKey, noForce, cancellationToken);
-        using (session)
-        {
-            if (services.ReportErrors(result, problems))
-            {
-                return null;
-            }
-
-            return await PlanAsync(services, result, session!, adopt, cancellationToken);
-        }
-    }
-
     public static async Task<Plan?> PlanAsync(CliServices services, ParseResult result, EngineSession session, bool adopt, CancellationToken cancellationToken)
     {
         try
