@@ -14,6 +14,8 @@ namespace Declarative.Kubernetes.ApiServer.Controllers.Workloads;
 /// </summary>
 public sealed class VolumeBindingController : Controller
 {
+    private static readonly TimeSpan PendingRecheck = TimeSpan.FromSeconds(1);
+
     public override string Name => "persistent-volume-binder";
 
     public override IReadOnlyList<(string Group, string Plural)> Watches => [("", "persistentvolumeclaims"), ("", "persistentvolumes")];
@@ -40,6 +42,10 @@ public sealed class VolumeBindingController : Controller
         if (key.Plural == "persistentvolumeclaims")
         {
             binder.BindClaim(obj);
+
+            // The claim's class may not exist yet (the default class is created at start-up, and class changes are
+            // not watched): a claim still Pending is looked at again.
+            return context.Get(key) is { } claim && VolumeClaims.Phase(claim) == "Pending" ? PendingRecheck : null;
         }
         else
         {
