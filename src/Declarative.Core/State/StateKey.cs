@@ -43,6 +43,14 @@ public sealed class StateKey
             return Decode(text, EnvironmentVariable);
         }
 
+        if (!Path.IsPathRooted(homeDirectory))
+        {
+            // Without a home folder the key file would land relative to the current folder, perhaps in a project.
+            return create
+                ? throw new StateKeyException("No place for the state key", [$"Neither {EnvironmentVariable} nor a home folder (HOME) is set.", $"Set HOME, or set {EnvironmentVariable} to a base64 key of {Length} bytes."])
+                : null;
+        }
+
         var path = FilePath(homeDirectory);
         if (File.Exists(path))
         {
