@@ -26,7 +26,8 @@ public sealed class DeclarativeCli(IOContext io)
         root.Subcommands.Add(HistoryCommand.Create(services));
         root.Subcommands.Add(StateCommand.Create(services));
 
-        var configuration = new InvocationConfiguration { Output = io.Out, Error = io.Error, EnableDefaultExceptionHandler = false };
+        // Program owns SIGINT and SIGTERM (exit 130 or 143); System.CommandLine must not register its own handlers.
+        var configuration = new InvocationConfiguration { Output = io.Out, Error = io.Error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
         try
         {
             return await root.Parse(args).InvokeAsync(configuration, cancellationToken);
