@@ -1,8 +1,5 @@
 using System.Text;
 using Declarative.Core.State;
-using Declarative.Kubernetes.ApiServer;
-using Declarative.Kubernetes.ApiServer.Hosting;
-using Declarative.Testing;
 
 namespace Declarative.Cli.Tests;
 
@@ -10,39 +7,18 @@ namespace Declarative.Cli.Tests;
 /// over HTTPS with its simulated controllers.</summary>
 public sealed class EngineEndToEndTests : IAsyncLifetime
 {
-    private const string SecretValue = "s3cr3t-db-password";
-    private ApiServerHost _host = null!;
-    private TempDirectory _dir = null!;
-    private Dictionary<string, string> _environment = null!;
+    private const string SecretValue = ShopCluster.SecretValue;
+    private ShopCluster _shop = null!;
 
-    public async Task InitializeAsync()
+    public async Task InitializeAsync() => _shop = await ShopCluster.StartAsync(new Dictionary<string, string>
     {
-        _host = await ApiServerHost.StartAsync(new ApiServerOptions { TimeScale = 0.02 }, CancellationToken.None);
-        _dir = new TempDirectory(new Dictionary<string, string>
-        {
-            ["shop/declarative.yaml"] = "apiVersion: declarative.dev/v1\nkind: Project\nmetadata: {name: shop}\nspec:\n  values: values.yaml\n  environments:\n    dev: {kubernetes: {namespace: shop-dev}}\n",
-            ["shop/values.yaml"] = "replicas: 2\n",
-            ["shop/manifests/namespace.yaml"] = "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop-dev\n",
-            ["shop/manifests/config.yaml"] = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\ndata:\n  MODE: dev\n",
-            ["shop/manifests/secret.yaml"] = $"apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\nstringData:\n  password: {SecretValue}\n",
-            ["shop/manifests/web.yaml"] = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: {{values.replicas}}\n  selector:\n    matchLabels: {app: web}\n  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      containers:\n      - name: web\n        image: nginx:1.27\n        envFrom:\n        - configMapRef: {name: settings}\n",
-        });
-        _dir.Write("kubeconfig", _host.KubeconfigYaml());
-        _environment = new Dictionary<string, string>
-        {
-            ["DECLARATIVE_STATE_DIR"] = _dir.PathOf("state"),
-            ["DECLARATIVE_STATE_KEY"] = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray()),
-            ["USER"] = "tester",
-        };
-    }
+        ["shop/manifests/config.yaml"] = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\ndata:\n  MODE: dev\n",
+        ["shop/manifests/web.yaml"] = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: {{values.replicas}}\n  selector:\n    matchLabels: {app: web}\n  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      containers:\n      - name: web\n        image: nginx:1.27\n        envFrom:\n        - configMapRef: {name: settings}\n",
+    });
 
-    public async Task DisposeAsync()
-    {
-        _dir.Dispose();
-        await _host.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _shop.DisposeAsync();
 
-    private Task<CliResult> Decl(params string[] args) => CliRunner.RunAsync(_dir.Root, _environment, [.. args, "--kubeconfig", "kubeconfig"]);
+    private Task<CliResult> Decl(params string[] args) => _shop.Decl(args);
 
     [Fact]
     public async Task Apply_then_plan_has_no_changes_and_a_values_change_plans_exactly_that_field()
@@ -72,14 +48,14 @@ public sealed class EngineEndToEndTests : IAsyncLifetime
     public async Task A_resource_removed_from_the_manifests_is_pruned()
     {
         Assert.Equal(0, (await Decl("apply", "shop", "--auto-approve")).ExitCode);
-        File.Delete(_dir.PathOf("shop/manifests/config.yaml"));
-        File.WriteAllText(_dir.PathOf("shop/manifests/web.yaml"), File.ReadAllText(_dir.PathOf("shop/manifests/web.yaml")).Replace("        envFrom:\n        - configMapRef: {name: settings}\n", string.Empty, StringComparison.Ordinal));
+        File.Delete(_shop.Dir.PathOf("shop/manifests/config.yaml"));
+        File.WriteAllText(_shop.Dir.PathOf("shop/manifests/web.yaml"), File.ReadAllText(_shop.Dir.PathOf("shop/manifests/web.yaml")).Replace("        envFrom:\n        - configMapRef: {name: settings}\n", string.Empty, StringComparison.Ordinal));
 
         var pruned = await Decl("apply", "shop", "--auto-approve");
 
         Assert.True(pruned.ExitCode == 0, pruned.All);
         Assert.Contains("delete", pruned.Stdout, StringComparison.Ordinal);
-        using var http = _host.CreateClient();
+        using var http = _shop.Host.CreateClient();
         Assert.Equal(System.Net.HttpStatusCode.NotFound, (await http.GetAsync(new Uri("/api/v1/namespaces/shop-dev/configmaps/settings", UriKind.Relative))).StatusCode);
         var state = await Decl("state", "list", "shop");
         Assert.DoesNotContain("ConfigMap/shop-dev/settings", state.Stdout, StringComparison.Ordinal);
@@ -88,7 +64,7 @@ public sealed class EngineEndToEndTests : IAsyncLifetime
     [Fact]
     public async Task A_second_apply_fails_at_once_naming_the_holder()
     {
-        var store = new LocalStateStore(Path.Combine(_dir.PathOf("state"), "dev"), "dev", null, TimeProvider.System);
+        var store = new LocalStateStore(Path.Combine(_shop.Dir.PathOf("state"), "dev"), "dev", null, TimeProvider.System);
         await using var held = await store.LockAsync(new LockRecord("alice", "ci-7", 4312, DateTimeOffset.UtcNow, "decl apply"), CancellationToken.None);
 
         var second = await Decl("apply", "shop", "--auto-approve");
@@ -111,7 +87,7 @@ public sealed class EngineEndToEndTests : IAsyncLifetime
 
         Assert.DoesNotContain(SecretValue, outputs.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain(Convert.ToBase64String(Encoding.UTF8.GetBytes(SecretValue)), outputs.ToString(), StringComparison.Ordinal);
-        foreach (var file in Directory.EnumerateFiles(_dir.PathOf("state"), "*", SearchOption.AllDirectories))
+        foreach (var file in Directory.EnumerateFiles(_shop.Dir.PathOf("state"), "*", SearchOption.AllDirectories))
         {
             var text = await File.ReadAllTextAsync(file);
             Assert.DoesNotContain(SecretValue, text, StringComparison.Ordinal);
@@ -128,7 +104,7 @@ public sealed class EngineEndToEndTests : IAsyncLifetime
 
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var io = new IOContext(output, error, _dir.Root, _environment, IsTerminal: true) { In = new StringReader("no\n") };
+        var io = new IOContext(output, error, _shop.Dir.Root, _shop.Environment, IsTerminal: true) { In = new StringReader("no\n") };
         var code = await new DeclarativeCli(io).RunAsync(["apply", "shop", "--kubeconfig", "kubeconfig"], CancellationToken.None);
 
         Assert.Equal(1, code);

@@ -1,46 +1,19 @@
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
-using Declarative.Kubernetes.ApiServer;
-using Declarative.Kubernetes.ApiServer.Hosting;
-using Declarative.Testing;
 
 namespace Declarative.Cli.Tests;
 
 /// <summary>`decl plan --out FILE` and `decl apply FILE` end to end, against the API double over HTTPS.</summary>
 public sealed class SavedPlanTests : IAsyncLifetime
 {
-    private const string SecretValue = "s3cr3t-db-password";
+    private const string SecretValue = ShopCluster.SecretValue;
     private const string Web = "/apis/apps/v1/namespaces/shop-dev/deployments/web";
-    private ApiServerHost _host = null!;
-    private TempDirectory _dir = null!;
-    private Dictionary<string, string> _environment = null!;
+    private ShopCluster _shop = null!;
 
-    public async Task InitializeAsync()
-    {
-        _host = await ApiServerHost.StartAsync(new ApiServerOptions { TimeScale = 0.02 }, CancellationToken.None);
-        _dir = new TempDirectory(new Dictionary<string, string>
-        {
-            ["shop/declarative.yaml"] = "apiVersion: declarative.dev/v1\nkind: Project\nmetadata: {name: shop}\nspec:\n  values: values.yaml\n  environments:\n    dev: {kubernetes: {namespace: shop-dev}}\n",
-            ["shop/values.yaml"] = "replicas: 2\n",
-            ["shop/manifests/namespace.yaml"] = "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop-dev\n",
-            ["shop/manifests/secret.yaml"] = $"apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\nstringData:\n  password: {SecretValue}\n",
-            ["shop/manifests/web.yaml"] = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: {{values.replicas}}\n  selector:\n    matchLabels: {app: web}\n  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      containers:\n      - name: web\n        image: nginx:1.27\n",
-        });
-        _dir.Write("kubeconfig", _host.KubeconfigYaml());
-        _environment = new Dictionary<string, string>
-        {
-            ["DECLARATIVE_STATE_DIR"] = _dir.PathOf("state"),
-            ["DECLARATIVE_STATE_KEY"] = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray()),
-            ["USER"] = "tester",
-        };
-    }
+    public async Task InitializeAsync() => _shop = await ShopCluster.StartAsync();
 
-    public async Task DisposeAsync()
-    {
-        _dir.Dispose();
-        await _host.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _shop.DisposeAsync();
 
     [Fact]
     public async Task A_saved_plan_applies_without_asking_and_records_a_revision()
@@ -123,13 +96,13 @@ public sealed class SavedPlanTests : IAsyncLifetime
     {
         Assert.Equal(0, (await Decl("plan", "shop", "--out", "shop.plan")).ExitCode);
 
-        var text = await File.ReadAllTextAsync(_dir.PathOf("shop.plan"));
+        var text = await File.ReadAllTextAsync(_shop.Dir.PathOf("shop.plan"));
         Assert.Contains("\"formatVersion\": 1", text, StringComparison.Ordinal);
         Assert.DoesNotContain(SecretValue, text, StringComparison.Ordinal);
         Assert.DoesNotContain(Convert.ToBase64String(Encoding.UTF8.GetBytes(SecretValue)), text, StringComparison.Ordinal);
         if (!OperatingSystem.IsWindows())
         {
-            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(_dir.PathOf("shop.plan")));
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(_shop.Dir.PathOf("shop.plan")));
         }
     }
 
@@ -137,7 +110,7 @@ public sealed class SavedPlanTests : IAsyncLifetime
     public async Task A_saved_plan_does_not_open_with_another_key()
     {
         Assert.Equal(0, (await Decl("plan", "shop", "--out", "shop.plan")).ExitCode);
-        _environment["DECLARATIVE_STATE_KEY"] = Convert.ToBase64String(new byte[32]);
+        _shop.Environment["DECLARATIVE_STATE_KEY"] = Convert.ToBase64String(new byte[32]);
 
         var refused = await Decl("apply", "shop.plan");
 
@@ -166,7 +139,7 @@ public sealed class SavedPlanTests : IAsyncLifetime
         Assert.Contains("DCL303 Cannot write the saved plan", failed.Stderr, StringComparison.Ordinal);
     }
 
-    private Task<CliResult> Decl(params string[] args) => CliRunner.RunAsync(_dir.Root, _environment, [.. args, "--kubeconfig", "kubeconfig"]);
+    private Task<CliResult> Decl(params string[] args) => _shop.Decl(args);
 
     private async Task ApplyAsync()
     {
@@ -174,7 +147,7 @@ public sealed class SavedPlanTests : IAsyncLifetime
         Assert.True(applied.ExitCode == 0, applied.All);
     }
 
-    private HttpClient Client() => _host.CreateClient();
+    private HttpClient Client() => _shop.Host.CreateClient();
 
     private async Task<JsonNode> GetAsync(string path)
     {
