@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Declarative.Core.Providers;
 using Declarative.Core.State;
 using static Declarative.Core.Planning.Saved.SavedPlanMapper;
+using static Declarative.Core.State.Storage.EnumWords;
 
 namespace Declarative.Core.Planning.Saved;
 

@@ -2,6 +2,8 @@ using Declarative.Core.Graph;
 using Declarative.Core.Providers;
 using Declarative.Core.State;
 
+using static Declarative.Core.State.Storage.EnumWords;
+
 namespace Declarative.Core.Planning.Saved;
 
 /// <summary>
@@ -52,12 +54,4 @@ internal static class SavedPlanMapper
         new() { Module = address.Module, Group = address.Group, Kind = address.Kind, Namespace = address.Namespace, Name = address.Name };
 
     public static ResourceAddress FromFile(SavedAddressV1 address) => new(address.Module, address.Group, address.Kind, address.Namespace, address.Name);
-
-    public static string Word<T>(T value)
-        where T : struct, Enum => value.ToString().ToLowerInvariant();
-
-    public static T Parse<T>(string word, string field)
-        where T : struct, Enum =>
-        Enum.GetValues<T>().Where(v => Word(v) == word).Select(v => (T?)v).FirstOrDefault()
-            ?? throw new InvalidDataException($"Its {field} \"{word}\" is not one of {string.Join(", ", Enum.GetValues<T>().Select(Word))}.");
 }

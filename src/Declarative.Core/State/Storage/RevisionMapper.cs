@@ -3,6 +3,8 @@ using System.Text.Json.Nodes;
 using Declarative.Core.Graph;
 using Declarative.Core.Providers;
 
+using static Declarative.Core.State.Storage.EnumWords;
+
 namespace Declarative.Core.State.Storage;
 
 /// <summary>
@@ -87,13 +89,4 @@ internal static class RevisionMapper
         new() { Module = address.Module, Group = address.Group, Kind = address.Kind, Namespace = address.Namespace, Name = address.Name };
 
     private static ResourceAddress FromFile(AddressV1 address) => new(address.Module, address.Group, address.Kind, address.Namespace, address.Name);
-
-    private static string Word<T>(T value)
-        where T : struct, Enum => value.ToString().ToLowerInvariant();
-
-    private static T Parse<T>(string word, string field)
-        where T : struct, Enum =>
-        Enum.GetValues<T>().FirstOrDefault(v => Word(v) == word) is var value && Word(value) == word
-            ? value
-            : throw new InvalidDataException($"Its {field} \"{word}\" is not one of {string.Join(", ", Enum.GetValues<T>().Select(Word))}.");
 }
