@@ -66,10 +66,7 @@ public sealed class BulkReadRequestTests
 
     private static KubeClient CountingClient(ApiServerHost host, CountingHandler counter)
     {
-        var directory = Directory.CreateTempSubdirectory("decl-kube-").FullName;
-        var path = Path.Combine(directory, "kubeconfig");
-        File.WriteAllText(path, host.KubeconfigYaml());
-        var target = KubeconfigLoader.Load(new KubeconfigLoadOptions { ExplicitPath = path, GetEnvironmentVariable = _ => null, HomeDirectory = directory });
+        var (target, _) = TestClients.TargetFor(host);
         counter.InnerHandler = KubeHandlerFactory.Create(target, TimeProvider.System);
         return new KubeClient(counter, target.Server, new KubeClientOptions { DiscoveryCacheDirectory = null });
     }

@@ -11,10 +11,16 @@ internal static class TestClients
 
     public static IKubeClient ForDouble(ApiServerHost host)
     {
+        var (target, directory) = TargetFor(host);
+        return KubeClient.Create(target, new KubeClientOptions { DiscoveryCacheDirectory = Path.Combine(directory, "cache") });
+    }
+
+    /// <summary>The double's kubeconfig loaded as a user's would be, from a fresh temporary folder (also its home).</summary>
+    public static (KubeTarget Target, string Directory) TargetFor(ApiServerHost host)
+    {
         var directory = Directory.CreateTempSubdirectory("decl-kube-").FullName;
         var path = Path.Combine(directory, "kubeconfig");
         File.WriteAllText(path, host.KubeconfigYaml());
-        var target = KubeconfigLoader.Load(new KubeconfigLoadOptions { ExplicitPath = path, GetEnvironmentVariable = _ => null, HomeDirectory = directory });
-        return KubeClient.Create(target, new KubeClientOptions { DiscoveryCacheDirectory = Path.Combine(directory, "cache") });
+        return (KubeconfigLoader.Load(new KubeconfigLoadOptions { ExplicitPath = path, GetEnvironmentVariable = _ => null, HomeDirectory = directory }), directory);
     }
 }
