@@ -76,15 +76,7 @@ internal sealed class EngineSession : IDisposable
     private Diagnostic? AddKubernetes(CliServices services, ParseResult result, bool noForceConflicts)
     {
         var io = services.IO;
-        var kubeconfig = result.GetValue(services.Options.Kubeconfig);
-        var options = new KubeconfigLoadOptions
-        {
-            ExplicitPath = kubeconfig is null ? null : Path.GetFullPath(Path.Combine(io.WorkingDirectory, kubeconfig)),
-            Context = result.GetValue(services.Options.Context),
-            EnvironmentContext = Model.Environment.Kubernetes?.Context,
-            GetEnvironmentVariable = name => io.EnvironmentVariables.TryGetValue(name, out var value) ? value : null,
-            HomeDirectory = io.EnvironmentVariables.TryGetValue("HOME", out var home) ? home : string.Empty,
-        };
+        var options = KubeconfigOptions.For(io, result.GetValue(services.Options.Kubeconfig), result.GetValue(services.Options.Context), Model.Environment.Kubernetes?.Context);
         try
         {
             var target = KubeconfigLoader.Load(options);

@@ -12,13 +12,9 @@ internal static class KubeContextNamespace
 {
     public static Func<EnvironmentDefinition, string?> For(IOContext io, string? kubeconfig, string? context) => environment =>
     {
-        var options = new KubeconfigLoadOptions
+        // Offline commands never fall back to an in-cluster service account.
+        var options = KubeconfigOptions.For(io, kubeconfig, context, environment.Kubernetes?.Context) with
         {
-            ExplicitPath = kubeconfig is null ? null : Path.GetFullPath(Path.Combine(io.WorkingDirectory, kubeconfig)),
-            Context = context,
-            EnvironmentContext = environment.Kubernetes?.Context,
-            GetEnvironmentVariable = name => io.EnvironmentVariables.TryGetValue(name, out var value) ? value : null,
-            HomeDirectory = io.EnvironmentVariables.TryGetValue("HOME", out var home) ? home : string.Empty,
             InClusterRoot = Path.Combine(Path.GetTempPath(), "declarative-no-in-cluster"),
         };
         try

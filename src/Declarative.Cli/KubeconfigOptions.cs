@@ -1,0 +1,17 @@
+using Declarative.Providers.Kubernetes.Config;
+
+namespace Declarative.Cli;
+
+/// <summary>How the CLI finds kubeconfig: --kubeconfig (relative to the working directory), --context, the
+/// environment's context, and KUBECONFIG and HOME from the process context (so tests stay hermetic).</summary>
+internal static class KubeconfigOptions
+{
+    public static KubeconfigLoadOptions For(IOContext io, string? kubeconfig, string? context, string? environmentContext) => new()
+    {
+        ExplicitPath = kubeconfig is null ? null : Path.GetFullPath(Path.Combine(io.WorkingDirectory, kubeconfig)),
+        Context = context,
+        EnvironmentContext = environmentContext,
+        GetEnvironmentVariable = name => io.EnvironmentVariables.TryGetValue(name, out var value) ? value : null,
+        HomeDirectory = io.EnvironmentVariables.TryGetValue("HOME", out var home) ? home : string.Empty,
+    };
+}
