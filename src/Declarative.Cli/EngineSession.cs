@@ -37,8 +37,7 @@ internal sealed class EngineSession : IDisposable
     {
         var io = services.IO;
         var variables = io.EnvironmentVariables;
-        var home = variables.TryGetValue("HOME", out var h) ? h : string.Empty;
-        var key = StateKey.Load(variables, home, createKey);
+        var key = StateKey.Load(variables, io.HomeDirectory, createKey);
         var directory = LocalStateStore.DirectoryFor(model.Project.Root, model.Environment.Name, variables);
         var store = new LocalStateStore(directory, model.Environment.Name, key, TimeProvider.System);
         var session = new EngineSession(model, store) { Target = new TargetIdentity(null, null, model.DefaultNamespace, null) };

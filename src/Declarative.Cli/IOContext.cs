@@ -13,6 +13,9 @@ public sealed record IOContext(
     IReadOnlyDictionary<string, string> EnvironmentVariables,
     bool IsTerminal)
 {
+    /// <summary>HOME from the process context ("" when unset): kubeconfig, caches and the state key live under it.</summary>
+    public string HomeDirectory => EnvironmentVariables.TryGetValue("HOME", out var home) ? home : string.Empty;
+
     /// <summary>Where answers to prompts come from (stdin for the process).</summary>
     public TextReader In { get; init; } = TextReader.Null;
 

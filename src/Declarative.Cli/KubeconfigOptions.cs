@@ -12,6 +12,6 @@ internal static class KubeconfigOptions
         Context = context,
         EnvironmentContext = environmentContext,
         GetEnvironmentVariable = name => io.EnvironmentVariables.TryGetValue(name, out var value) ? value : null,
-        HomeDirectory = io.EnvironmentVariables.TryGetValue("HOME", out var home) ? home : string.Empty,
+        HomeDirectory = io.HomeDirectory,
     };
 }

@@ -69,7 +69,7 @@ public static class ApplyCommand
     private static async Task<int> RunSavedAsync(CliServices services, ParseResult result, ApplySettings settings, string planFile, CancellationToken cancellationToken)
     {
         var io = services.IO;
-        var key = StateKey.Load(io.EnvironmentVariables, io.EnvironmentVariables.TryGetValue("HOME", out var home) ? home : string.Empty, create: false);
+        var key = StateKey.Load(io.EnvironmentVariables, io.HomeDirectory, create: false);
         var saved = await SavedPlanFile.ReadAsync(planFile, key, cancellationToken);
         if (result.GetValue(services.Options.Environment) is { } asked && asked != saved.Plan.Environment)
         {

@@ -72,8 +72,7 @@ public static class PlanCommand
     private static async Task<bool> SaveAsync(CliServices services, ParseResult result, Plan plan, string projectRoot, string outFile, TextWriter note, CancellationToken cancellationToken)
     {
         var io = services.IO;
-        var home = io.EnvironmentVariables.TryGetValue("HOME", out var h) ? h : string.Empty;
-        var key = StateKey.Load(io.EnvironmentVariables, home, create: true)!;
+        var key = StateKey.Load(io.EnvironmentVariables, io.HomeDirectory, create: true)!;
         var path = Path.GetFullPath(Path.Combine(io.WorkingDirectory, outFile));
         try
         {

@@ -24,8 +24,7 @@ internal static class StateReader
         }
 
         var variables = services.IO.EnvironmentVariables;
-        var home = variables.TryGetValue("HOME", out var h) ? h : string.Empty;
         var folder = LocalStateStore.DirectoryFor(located.Value.Root, environment.Value.Name, variables);
-        return new LocalStateStore(folder, environment.Value.Name, StateKey.Load(variables, home, create: false), TimeProvider.System);
+        return new LocalStateStore(folder, environment.Value.Name, StateKey.Load(variables, services.IO.HomeDirectory, create: false), TimeProvider.System);
     }
 }
