@@ -4,6 +4,8 @@ using Declarative.Core.Diagnostics;
 using Declarative.Core.Operations;
 using Declarative.Core.Providers;
 using Declarative.Core.State;
+using Declarative.Providers.Docker.Engine;
+using Declarative.Providers.Docker.Runtime;
 using Declarative.Providers.Kubernetes.Client;
 using Declarative.Providers.Kubernetes.Config;
 using Declarative.Providers.Kubernetes.Runtime;
@@ -53,6 +55,7 @@ internal sealed class EngineSession : IDisposable
             var problem = provider switch
             {
                 "kubernetes" => session.AddKubernetes(services, result, noForceConflicts),
+                "docker" => await session.AddDockerAsync(services, cancellationToken),
                 _ => Unavailable(provider, model),
             };
             if (problem is not null)
@@ -96,6 +99,31 @@ internal sealed class EngineSession : IDisposable
         }
     }
 
+    private async Task<Diagnostic?> AddDockerAsync(CliServices services, CancellationToken cancellationToken)
+    {
+        var io = services.IO;
+        try
+        {
+            var endpoint = DockerEndpointResolver.Resolve(Model.Environment.Docker?.Host, io.EnvironmentVariables, io.HomeDirectory);
+            var engine = await DockerEngine.ConnectAsync(endpoint, cancellationToken);
+            _owned.Add(engine);
+            Providers["docker"] = new DockerProvider(engine.Client, new DockerProviderOptions { DocumentFolders = DocumentFolders(Model) });
+            Target = Target with { DockerHost = engine.Address };
+            return null;
+        }
+        catch (DockerConnectionException error)
+        {
+            return Diagnostic.Error(DiagnosticCodes.ProviderConfiguration, "Cannot connect to the Docker engine", null, error.Message, "Start the Docker daemon, or point DOCKER_HOST or the environment's docker.host in declarative.yaml at a running engine.");
+        }
+    }
+
+    /// <summary>Each Docker resource's document folder: relative bind mounts and build contexts resolve against it.</summary>
+    private static ImmutableDictionary<ResourceAddress, string> DocumentFolders(EnvironmentModel model) =>
+        model.Resources
+            .Where(r => r.Provider == "docker")
+            .GroupBy(r => r.Address)
+            .ToImmutableDictionary(g => g.Key, g => Path.GetDirectoryName(Path.GetFullPath(Path.Combine(model.Project.Root, g.First().Source.File)))!);
+
     private static Diagnostic Unavailable(string provider, EnvironmentModel model)
     {
         var resources = model.Resources.Where(r => r.Provider == provider).Select(r => r.Address.ToString()).ToList();
@@ -103,7 +131,7 @@ internal sealed class EngineSession : IDisposable
             DiagnosticCodes.ProviderUnavailable,
             $"The {provider} provider cannot plan or apply yet",
             resources.Count == 0 ? null : model.Resources.First(r => r.Provider == provider).Source.Locate("/kind"),
-            $"Environment \"{model.Environment.Name}\" has {provider} resources ({string.Join(", ", resources.Take(5))}{(resources.Count > 5 ? ", ..." : string.Empty)}), and this version of Declarative plans only Kubernetes objects.",
+            $"Environment \"{model.Environment.Name}\" has {provider} resources ({string.Join(", ", resources.Take(5))}{(resources.Count > 5 ? ", ..." : string.Empty)}), and this version of Declarative has no runtime provider for them.",
             "Limit those documents to other environments with the declarative.dev/environments annotation, or plan an environment without them.");
     }
 }
