@@ -37,7 +37,7 @@ _declarative_docker_user="${DECLARATIVE_TEST_AUTH_REGISTRY_USER:-tester}"
 _declarative_docker_password="${DECLARATIVE_TEST_AUTH_REGISTRY_PASSWORD:-s3cret-pass}"
 # What this shell started, and therefore what declarative_docker_stop may stop.
 _declarative_docker_dockerd_pid=""
-_declarative_docker_registry_pids=""
+declare -gA _declarative_docker_registry_pid_of=()
 _declarative_docker_apt_updated=""
 
 _declarative_docker_say() { echo "ensure-docker: $*" >&2; }
@@ -194,6 +194,7 @@ _declarative_docker_start_registry() {
         echo "    enabled: true"
         echo "http:"
         echo "  addr: 127.0.0.1:$port"
+        echo "  secret: declarative-test-only"
         if [[ "$kind" == "auth" ]]; then
             echo "auth:"
             echo "  htpasswd:"
@@ -209,17 +210,17 @@ _declarative_docker_start_registry() {
     _declarative_docker_say "starting the $kind registry on 127.0.0.1:$port; log $state/registry-$port.log"
     docker-registry serve "$config" </dev/null >>"$state/registry-$port.log" 2>&1 &
     pid=$!
-    _declarative_docker_registry_pids="$_declarative_docker_registry_pids $pid"
+    _declarative_docker_registry_pid_of[$port]="$pid"
     echo "$pid" >"$state/registry-$port.pid"
 }
 
 _declarative_docker_wait_registry() {
-    local port="$1" kind="$2" waited=0
+    local port="$1" kind="$2" waited=0 pid="${_declarative_docker_registry_pid_of[$1]:-}"
     until _declarative_docker_registry_usable "$port" "$kind" 2>/dev/null; do
-        if ((waited >= 30)); then
+        if ((waited >= 60)) || { [[ -n "$pid" ]] && ! _declarative_docker_alive "$pid"; }; then
             tail -n 20 "$_declarative_docker_state/registry-$port.log" >&2 2>/dev/null
             _declarative_docker_registry_usable "$port" "$kind" ||
-                _declarative_docker_error "the $kind registry did not answer on 127.0.0.1:$port within 30s (log: $_declarative_docker_state/registry-$port.log)."
+                _declarative_docker_error "the $kind registry did not answer on 127.0.0.1:$port (it exited, or 30s passed; log: $_declarative_docker_state/registry-$port.log)."
             return 1
         fi
         sleep 0.5
@@ -230,12 +231,12 @@ _declarative_docker_wait_registry() {
 # Stops only what this shell started, by pid: the registries, then dockerd (which stops its containers and its
 # containerd). Safe to call twice and when nothing was started.
 declarative_docker_stop() {
-    local pid state="$_declarative_docker_state"
-    for pid in $_declarative_docker_registry_pids; do
-        _declarative_docker_stop_pid "$pid" 10 "registry"
+    local port
+    for port in "${!_declarative_docker_registry_pid_of[@]}"; do
+        _declarative_docker_stop_pid "${_declarative_docker_registry_pid_of[$port]}" 10 "registry"
+        rm -f "$_declarative_docker_state/registry-$port.pid"
     done
-    _declarative_docker_registry_pids=""
-    rm -f "$state/registry-$_declarative_docker_open_port.pid" "$state/registry-$_declarative_docker_auth_port.pid"
+    _declarative_docker_registry_pid_of=()
     if [[ -n "$_declarative_docker_dockerd_pid" ]]; then
         _declarative_docker_stop_pid "$_declarative_docker_dockerd_pid" 30 "dockerd"
         _declarative_docker_dockerd_pid=""
@@ -341,7 +342,7 @@ if [[ "${BASH_SOURCE[0]}" == "$0" ]]; then
             declarative_docker_start || exit 1
             # Left running on purpose; `stop` finds them through their pid files.
             _declarative_docker_dockerd_pid=""
-            _declarative_docker_registry_pids=""
+            _declarative_docker_registry_pid_of=()
             for variable in DOCKER_HOST DECLARATIVE_TEST_REGISTRY DECLARATIVE_TEST_AUTH_REGISTRY \
                 DECLARATIVE_TEST_AUTH_REGISTRY_USER DECLARATIVE_TEST_AUTH_REGISTRY_PASSWORD DECLARATIVE_TEST_DOCKER; do
                 printf 'export %s=%q\n' "$variable" "${!variable}"
