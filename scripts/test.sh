@@ -25,12 +25,14 @@ if ! command -v python3 >/dev/null 2>&1; then
 fi
 
 # ---- Test dependencies -------------------------------------------------------------------------
-# The Docker provider's tests need a real Docker Engine and a registry on loopback (DESIGN.md,
-# "Environment of the tests"). scripts/ensure-docker.sh installs and starts them; until it exists,
-# those tests are not part of the suite.
-if [[ -f scripts/ensure-docker.sh ]]; then
-    bash scripts/ensure-docker.sh || fail_without_tests "scripts/ensure-docker.sh could not provide Docker Engine and the registry; see its output above."
-fi
+# The Docker provider's tests need a real Docker Engine and registries on loopback (DESIGN.md,
+# "Environment of the tests"). scripts/ensure-docker.sh reuses what already answers, installs and starts
+# the rest, and exports DOCKER_HOST and the DECLARATIVE_TEST_* variables the tests read. Sourced, so that
+# those exports reach `dotnet test`; what it started is stopped by pid when this script exits.
+trap declarative_docker_stop EXIT
+# shellcheck source=scripts/ensure-docker.sh
+source scripts/ensure-docker.sh ||
+    fail_without_tests "scripts/ensure-docker.sh could not provide the Docker Engine and the registries; see its output above."
 # -------------------------------------------------------------------------------------------------
 
 results_dir="${DECLARATIVE_TEST_RESULTS:-$(mktemp -d "${TMPDIR:-/tmp}/declarative-tests.XXXXXX")}"
@@ -54,4 +56,6 @@ for project in tests/*.Tests/*.Tests.csproj; do
 done
 
 echo "Test results (TRX): $results_dir"
+# Stopped before the summary so that the summary stays the last line (the EXIT trap then has nothing left).
+declarative_docker_stop
 python3 scripts/trx-summary.py "$results_dir" "$test_exit"
