@@ -68,7 +68,7 @@ public sealed class ContainerRuntimeTests
         var (change, _, wait) = await docker.ApplyAsync(desired, applied);
 
         Assert.Equal(ChangeAction.Create, change.Action);
-        Assert.Equal(["status.state"], change.DriftPaths);
+        Assert.Equal<string>(["status.state"], change.DriftPaths);
         var state = Assert.Single(change.Diffs, d => d.Path == "status.state");
         Assert.Equal("\"missing\"", state.Before!.ToJsonString());
         Assert.True(wait.Ready, wait.Reason);
@@ -87,7 +87,7 @@ public sealed class ContainerRuntimeTests
         var (change, again, wait) = await docker.ApplyAsync(desired, applied);
 
         Assert.Equal(ChangeAction.Update, change.Action);
-        Assert.Equal(["status.state"], change.DriftPaths);
+        Assert.Equal<string>(["status.state"], change.DriftPaths);
         Assert.Equal("\"exited\"", Assert.Single(change.Diffs).Before!.ToJsonString());
         Assert.True(wait.Ready, wait.Reason);
         Assert.Equal(applied.Outputs["id"], again.Outputs["id"]);
@@ -164,7 +164,7 @@ public sealed class ContainerRuntimeTests
         await using var docker = await DockerRuntimeFixture.StartAsync();
         var spec = SleeperSpec();
         spec["healthcheck"] = new JsonObject { ["test"] = "test -f /tmp/ready", ["interval"] = "500ms", ["retries"] = 20 };
-        spec["command"] = new JsonArray("sh", "-c", "sleep 1; touch /tmp/ready; sleep 300");
+        spec["command"] = new JsonArray("sh", "-c", "sleep 1; mkdir -p /tmp; touch /tmp/ready; sleep 300");
         var messages = new List<string>();
 
         var desired = docker.Desired("Container", name, spec);

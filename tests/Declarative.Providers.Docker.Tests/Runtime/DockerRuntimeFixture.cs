@@ -60,7 +60,7 @@ public sealed class DockerRuntimeFixture : IAsyncDisposable
                 ["name"] = name,
                 ["labels"] = new JsonObject(Owner.Labels.Select(l => KeyValuePair.Create<string, JsonNode?>(l.Key, l.Value))),
             },
-            ["spec"] = spec,
+            ["spec"] = spec.DeepClone(),
         };
         return new DesiredResource(Address(kind, name), new ResourceType("docker.declarative.dev/v1", kind), document, unknowns.IsDefault ? [] : unknowns, [], []);
     }

@@ -29,7 +29,7 @@ public sealed class VolumeAndNetworkRuntimeTests
         var relabelled = docker.Desired("Volume", name, new JsonObject { ["labels"] = new JsonObject { ["tier"] = "cache" } });
         var replace = await docker.PlanAsync(relabelled, applied);
         Assert.Equal(ChangeAction.Replace, replace.Action);
-        Assert.Equal("a volume cannot be changed in place (spec.labels.tier changed); replacing it deletes its data", replace.ReplaceReason);
+        Assert.Equal("a volume cannot be changed in place (spec.labels.tier changed); replacing a volume deletes its data", replace.ReplaceReason);
     }
 
     [DockerFact]
