@@ -70,15 +70,30 @@ internal sealed class ChangeApplier(RunContext run)
     }
 
     /// <summary>A no-op makes no provider call. Without a last applied entry (the state lost it, or the object
-    /// already matched when adopted) the object is recorded as desired, so the inventory still owns it.</summary>
+    /// already matched when adopted) the object is recorded as desired, so the inventory still owns it. Outputs the
+    /// provider knew at plan time (an Image already in its registry) are recorded when they are new.</summary>
     public async Task<ResourceOutcome> KeepAsync(ResourceChange change)
     {
-        if (change.LastApplied is not null || change.Change is not { Desired: { } desired, Live: { } live })
+        var known = change.Change.KnownOutputs;
+        AppliedResource kept;
+        if (change.LastApplied is { } last)
         {
-            return new ResourceOutcome(change.Address, OutcomeKind.Unchanged, change.LastApplied, null, []);
+            if (known is null || last.Outputs.Values.SequenceEqual(known.Values))
+            {
+                return new ResourceOutcome(change.Address, OutcomeKind.Unchanged, last, null, []);
+            }
+
+            kept = last with { Outputs = known };
+        }
+        else if (change.Change is { Desired: { } desired, Live: { } live })
+        {
+            kept = new AppliedResource(change.Address, desired.Type, desired.Object, known ?? ResourceOutputs.Empty, live.Fingerprint);
+        }
+        else
+        {
+            return new ResourceOutcome(change.Address, OutcomeKind.Unchanged, null, null, []);
         }
 
-        var kept = new AppliedResource(change.Address, desired.Type, desired.Object, ResourceOutputs.Empty, live.Fingerprint);
         try
         {
             await run.RecordAppliedAsync(change.Provider, kept);

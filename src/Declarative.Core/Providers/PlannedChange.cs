@@ -8,7 +8,9 @@ namespace Declarative.Core.Providers;
 /// ("build", "push") that renderers show instead of the generic one. <see cref="DriftPaths"/> are paths where live
 /// differs from the last applied object; <see cref="UnknownPaths"/> are paths known only after apply.
 /// <see cref="ServerDefaultsUnknown"/> is set when the object was planned without a server dry-run because a
-/// dependency (Namespace, CRD) is itself being created.
+/// dependency (Namespace, CRD) is itself being created. <see cref="KnownOutputs"/> are outputs the provider already
+/// knows at plan time (an Image whose tag is already in the registry: its pinned reference); dependents of an
+/// unchanged resource resolve their references from them before the base revision's outputs.
 /// </summary>
 public sealed record PlannedChange(
     ResourceAddress Address,
@@ -21,4 +23,5 @@ public sealed record PlannedChange(
     DesiredResource? Desired,
     LiveResource? Live,
     string? Verb = null,
-    bool ServerDefaultsUnknown = false);
+    bool ServerDefaultsUnknown = false,
+    ResourceOutputs? KnownOutputs = null);

@@ -71,9 +71,10 @@ internal sealed class DesiredChanges(
         }
     }
 
-    /// <summary>An output is known when its resource does not change and the base revision recorded it.</summary>
+    /// <summary>An output is known when its resource does not change and its provider knows it now, or the base
+    /// revision recorded it.</summary>
     private string? KnownOutput(ImmutableDictionary<ResourceAddress, Task<ResourceChange>> targets, ResourceAddress target, string output) =>
         targets.TryGetValue(target, out var task) && task.Result.Action == ChangeAction.NoOp
-            ? inventory[target]?.Applied.Outputs[output]
+            ? task.Result.Change.KnownOutputs?[output] ?? inventory[target]?.Applied.Outputs[output]
             : null;
 }

@@ -26,6 +26,7 @@ internal static class SavedChangeMapper
             Verb = planned.Verb,
             ReplaceReason = planned.ReplaceReason,
             ServerDefaultsUnknown = planned.ServerDefaultsUnknown,
+            KnownOutputs = planned.KnownOutputs is { } known ? new(known.Values, StringComparer.Ordinal) : null,
             DependsOn = [.. change.DependsOn.Select(SavedPlanMapper.ToFile)],
             SensitivePaths = [.. change.SensitivePaths],
             Diffs = [.. planned.Diffs.Select(ToFile)],
@@ -54,7 +55,8 @@ internal static class SavedChangeMapper
             file.Desired is { } desired ? FromFile(address, desired, sealer) : null,
             file.Live is { } live ? new LiveResource(address, TypeOf(live), sealer.Unseal(live.Object), FromFile(live.Fingerprint)) : null,
             file.Verb,
-            file.ServerDefaultsUnknown);
+            file.ServerDefaultsUnknown,
+            file.KnownOutputs is { } known ? new ResourceOutputs(known.ToImmutableSortedDictionary(StringComparer.Ordinal)) : null);
         var lastApplied = file.LastApplied is { } last
             ? new AppliedResource(address, TypeOf(last), sealer.Unseal(last.Object), OutputsOf(last), FromFile(last.Fingerprint))
             : null;

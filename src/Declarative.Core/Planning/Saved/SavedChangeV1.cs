@@ -17,6 +17,9 @@ internal sealed record SavedChangeV1
 
     public bool ServerDefaultsUnknown { get; init; }
 
+    /// <summary>Outputs the provider knew at plan time; absent in plans saved before they existed.</summary>
+    public SortedDictionary<string, string>? KnownOutputs { get; init; }
+
     public required List<SavedAddressV1> DependsOn { get; init; }
 
     public required List<string> SensitivePaths { get; init; }
