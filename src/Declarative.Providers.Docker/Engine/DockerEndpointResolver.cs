@@ -41,17 +41,30 @@ public static partial class DockerEndpointResolver
             return new DockerEndpoint(host, DockerEndpointSources.DockerHostVariable, TlsFromVariables(host, settings));
         }
 
-        var (context, contextOrigin) = settings.Context is { } named
-            ? (named, "DOCKER_CONTEXT")
-            : (settings.ConfigDirectory is { } folder ? DockerContextStore.CurrentContext(folder) : null, $"currentContext in {Path.Combine(settings.ConfigDirectory ?? "~/.docker", "config.json")}");
-        if (context is not null && context != DefaultContext)
+        if (ContextName(settings) is { } context && context.Name != DefaultContext)
         {
-            return DockerContextStore.Load(settings.ConfigDirectory, context, contextOrigin);
+            return DockerContextStore.Load(settings.ConfigDirectory, context.Name, context.Origin);
         }
 
         return settings.Tls
             ? new DockerEndpoint(DefaultTlsHost, DockerEndpointSources.DefaultTlsHost, DockerTlsVariables.Read(settings))
             : new DockerEndpoint(DockerHostSyntax.DefaultSocketHost, DockerEndpointSources.DefaultSocket);
+    }
+
+    /// <summary>DOCKER_CONTEXT, else config.json's currentContext, with where the name came from.</summary>
+    private static (string Name, string Origin)? ContextName(DockerCliSettings settings)
+    {
+        if (settings.Context is { } named)
+        {
+            return (named, "DOCKER_CONTEXT");
+        }
+
+        if (settings.ConfigDirectory is { } folder && DockerContextStore.CurrentContext(folder) is { } current)
+        {
+            return (current, $"currentContext in {Path.Combine(folder, "config.json")}");
+        }
+
+        return null;
     }
 
     /// <summary>TLS settings mean nothing to a unix socket; the CLI does not use them there either.</summary>
