@@ -34,7 +34,7 @@ internal sealed class FakeRegistryServer : IDisposable
     public const string Password = "fake-s3cret-pass";
     public const string IdentityToken = "fake-identity-token";
 
-    private readonly HttpListener _listener = new();
+    private readonly HttpListener _listener;
     private readonly ConcurrentDictionary<string, byte[]> _manifests = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _tokenScopes = new(StringComparer.Ordinal);
     private readonly Task _loop;
@@ -44,9 +44,7 @@ internal sealed class FakeRegistryServer : IDisposable
     public FakeRegistryServer(FakeAuth auth)
     {
         Auth = auth;
-        Port = FreePort();
-        _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
-        _listener.Start();
+        (_listener, Port) = Listen();
         _loop = Task.Run(ServeAsync);
     }
 
@@ -90,7 +88,7 @@ internal sealed class FakeRegistryServer : IDisposable
 
     public void Dispose()
     {
-        _listener.Stop();
+        // Close alone: after Stop, Close would bind the port again to remove its prefix, and fail if it was reused.
         _listener.Close();
         try
         {
@@ -104,11 +102,31 @@ internal sealed class FakeRegistryServer : IDisposable
 
     public static string Digest(byte[] bytes) => "sha256:" + Convert.ToHexStringLower(SHA256.HashData(bytes));
 
-    private static int FreePort()
+    /// <summary>A listener on a port that was free a moment ago; another test may take it in between, so a few
+    /// ports are tried.</summary>
+    private static (HttpListener Listener, int Port) Listen()
     {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
+        for (var attempt = 1; ; attempt++)
+        {
+            int port;
+            using (var probe = new TcpListener(IPAddress.Loopback, 0))
+            {
+                probe.Start();
+                port = ((IPEndPoint)probe.LocalEndpoint).Port;
+            }
+
+            var listener = new HttpListener();
+            listener.Prefixes.Add($"http://127.0.0.1:{port}/");
+            try
+            {
+                listener.Start();
+                return (listener, port);
+            }
+            catch (HttpListenerException) when (attempt < 10)
+            {
+                // Not closed: Close would try to bind the taken port once more and throw; nothing was bound.
+            }
+        }
     }
 
     private async Task ServeAsync()
