@@ -1,17 +1,16 @@
+using Declarative.Providers.Docker.Engine;
 using Declarative.Testing.Docker;
 using Docker.DotNet;
 
 namespace Declarative.Providers.Docker.Tests.Runtime;
 
-/// <summary>A client for the test engine, pinned to the API version the engine reports.</summary>
+/// <summary>A client for the test engine, connected the way the CLI connects (API version read from /_ping).</summary>
 internal static class TestEngine
 {
-    public static Task<IDockerClient> ConnectAsync(CancellationToken cancellationToken)
+    public static async Task<IDockerClient> ConnectAsync(CancellationToken cancellationToken)
     {
-        IDockerClient client = new DockerClientBuilder()
-            .WithEndpoint(new Uri(DockerTestServices.Current.DockerHost))
-            .WithApiVersion(new System.Version(1, 41))
-            .Build();
-        return Task.FromResult(client);
+        var endpoint = DockerEndpointResolver.Resolve(DockerTestServices.Current.DockerHost, new Dictionary<string, string>(), string.Empty);
+        var engine = await DockerEngine.ConnectAsync(endpoint, cancellationToken);
+        return engine.Client;
     }
 }
