@@ -58,7 +58,7 @@ internal static class ContextHashing
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new BuildContextException(
-                $"Cannot read {entry.FullPath} in the build context: {e.Message}. Make it readable, or exclude \"{entry.RelativePath}\" in .dockerignore.", e);
+                $"Cannot read {entry.FullPath} in the build context: {ErrorText.Reason(e)}. Make it readable, or exclude \"{entry.RelativePath}\" in .dockerignore.", e);
         }
     }
 }

@@ -81,7 +81,7 @@ internal sealed class ContextTar(BuildContext context, IContextFileReader? reade
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new BuildContextException(
-                $"Cannot read {entry.FullPath} in the build context: {e.Message}. Make it readable, or exclude \"{entry.RelativePath}\" in .dockerignore.", e);
+                $"Cannot read {entry.FullPath} in the build context: {ErrorText.Reason(e)}. Make it readable, or exclude \"{entry.RelativePath}\" in .dockerignore.", e);
         }
 
         await using (content.ConfigureAwait(false))

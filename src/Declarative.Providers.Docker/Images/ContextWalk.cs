@@ -88,7 +88,7 @@ internal sealed class ContextWalk
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new BuildContextException(
-                $"Cannot list the folder {folder} in the build context: {e.Message}. Make it readable, or exclude it in .dockerignore.", e);
+                $"Cannot list the folder {folder} in the build context: {ErrorText.Reason(e)}. Make it readable, or exclude it in .dockerignore.", e);
         }
     }
 
@@ -101,7 +101,7 @@ internal sealed class ContextWalk
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new BuildContextException(
-                $"Cannot read the symbolic link {fullPath} in the build context: {e.Message}. Fix or remove the link, or exclude it in .dockerignore.", e);
+                $"Cannot read the symbolic link {fullPath} in the build context: {ErrorText.Reason(e)}. Fix or remove the link, or exclude it in .dockerignore.", e);
         }
     }
 }

@@ -45,7 +45,7 @@ internal sealed class DockerIgnore
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new BuildContextException($"Cannot read {path}: {e.Message}. Make it readable or delete it.", e);
+            throw new BuildContextException($"Cannot read {path}: {ErrorText.Reason(e)}. Make it readable or delete it.", e);
         }
 
         return Parse(text, path);
@@ -222,7 +222,7 @@ internal sealed class DockerIgnore
             catch (FormatException e)
             {
                 throw new BuildContextException(
-                    $"{describeLine(i)}: the pattern \"{lines[i]}\" is not valid: {e.Message}. Fix or remove the line (docker rejects it too).",
+                    $"{describeLine(i)}: the pattern \"{lines[i]}\" is not valid: {ErrorText.Reason(e)}. Fix or remove the line (docker rejects it too).",
                     e);
             }
         }

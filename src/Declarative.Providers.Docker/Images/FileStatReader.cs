@@ -74,7 +74,7 @@ internal sealed class FileStatReader
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new BuildContextException(
-                $"Cannot read the file information of {fullPath}: {e.Message}. Check its permissions, or exclude it in .dockerignore.", e);
+                $"Cannot read the file information of {fullPath}: {ErrorText.Reason(e)}. Check its permissions, or exclude it in .dockerignore.", e);
         }
     }
 }

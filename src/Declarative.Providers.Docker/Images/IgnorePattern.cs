@@ -177,7 +177,7 @@ internal sealed class IgnorePattern
         }
         catch (ArgumentException e)
         {
-            throw new FormatException($"it does not translate to a valid expression ({e.Message})", e);
+            throw new FormatException($"it does not translate to a valid expression ({ErrorText.Reason(e)})", e);
         }
     }
 

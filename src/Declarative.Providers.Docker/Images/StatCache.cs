@@ -146,7 +146,7 @@ internal sealed class StatCache
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             TryDelete(temporary);
-            throw new IOException($"Cannot write the image stat cache {FilePath}: {e.Message}. Check that its folder is writable; the cache only saves time, so deleting it is safe.", e);
+            throw new IOException($"Cannot write the image stat cache {FilePath}: {ErrorText.Reason(e)}. Check that its folder is writable; the cache only saves time, so deleting it is safe.", e);
         }
         catch (OperationCanceledException)
         {
