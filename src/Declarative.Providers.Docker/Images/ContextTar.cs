@@ -50,7 +50,7 @@ internal sealed class ContextTar(BuildContext context, IContextFileReader? reade
             _ => (TarEntryType.RegularFile, entry.RelativePath),
         };
         var modified = entry.Stat.ModificationTime;
-        return new GnuTarEntry(type, name)
+        var tarEntry = new GnuTarEntry(type, name)
         {
             Mode = entry.Permissions,
             ModificationTime = modified,
@@ -60,8 +60,13 @@ internal sealed class ContextTar(BuildContext context, IContextFileReader? reade
             Gid = 0,
             UserName = string.Empty,
             GroupName = string.Empty,
-            LinkName = entry.Kind == ContextEntryKind.SymbolicLink ? entry.LinkTarget ?? string.Empty : string.Empty,
         };
+        if (type == TarEntryType.SymbolicLink)
+        {
+            tarEntry.LinkName = entry.LinkTarget ?? string.Empty;
+        }
+
+        return tarEntry;
     }
 
     private async Task WriteEntryAsync(TarWriter writer, ContextEntry entry, CancellationToken cancellationToken)
