@@ -127,7 +127,7 @@ internal sealed class ContainerApplier(IDockerClient client, DockerProviderOptio
         try
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-            await client.Containers.RemoveContainerAsync(id, new ContainerRemoveParameters { Force = true }, timeout.Token).ConfigureAwait(false);
+            await client.Containers.RemoveContainerAsync(id, new ContainerRemoveParameters { Force = true, RemoveVolumes = true }, timeout.Token).ConfigureAwait(false);
         }
         catch (Exception error) when (error is DockerApiException or OperationCanceledException or HttpRequestException)
         {

@@ -18,7 +18,7 @@ internal static class ContainerRemoval
                 await client.Containers.StopContainerAsync(container.ID, new ContainerStopParameters { WaitBeforeKillSeconds = (uint)Math.Max(0, timeout.TotalSeconds) }, cancellationToken).ConfigureAwait(false);
             }
 
-            await client.Containers.RemoveContainerAsync(container.ID, new ContainerRemoveParameters { Force = true }, cancellationToken).ConfigureAwait(false);
+            await client.Containers.RemoveContainerAsync(container.ID, new ContainerRemoveParameters { Force = true, RemoveVolumes = true }, cancellationToken).ConfigureAwait(false);
         }
         catch (DockerApiException error) when (DockerErrors.IsNotFound(error))
         {
