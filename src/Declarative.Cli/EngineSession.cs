@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using System.CommandLine;
+using System.Text.Json.Nodes;
+using Declarative.Cli.Rendering;
 using Declarative.Core.Diagnostics;
 using Declarative.Core.Operations;
 using Declarative.Core.Providers;
@@ -107,7 +109,25 @@ internal sealed class EngineSession : IDisposable
             var endpoint = DockerEndpointResolver.Resolve(Model.Environment.Docker?.Host, io.EnvironmentVariables, io.HomeDirectory);
             var engine = await DockerEngine.ConnectAsync(endpoint, cancellationToken);
             _owned.Add(engine);
-            Providers["docker"] = new DockerProvider(engine.Client, new DockerProviderOptions { DocumentFolders = DocumentFolders(Model) });
+            var provider = new DockerProvider(engine.Client, new DockerProviderOptions
+            {
+                DocumentFolders = DocumentFolders(Model),
+                Registries = Model.Resources
+                    .Where(r => r.Provider == "docker" && r.Address.Kind == "Registry")
+                    .ToImmutableDictionary(r => r.Address.Name, r => r.Content["spec"] as JsonObject ?? [], StringComparer.Ordinal),
+                BuildCacheDirectory = Path.Combine(LocalStateStore.DirectoryFor(Model.Project.Root, Model.Environment.Name, io.EnvironmentVariables), "build-inputs"),
+                EnvironmentVariables = io.EnvironmentVariables.ToImmutableDictionary(StringComparer.Ordinal),
+                HomeDirectory = io.HomeDirectory,
+                BuildOutput = (address, line) =>
+                {
+                    lock (io.Out)
+                    {
+                        io.Out.WriteLine(ApplyProgressRenderer.OutputLine(address, line, DateTimeOffset.UtcNow));
+                    }
+                },
+            });
+            _owned.Add(provider);
+            Providers["docker"] = provider;
             Target = Target with { DockerHost = engine.Address };
             return null;
         }

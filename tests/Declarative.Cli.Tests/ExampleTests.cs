@@ -50,7 +50,9 @@ public sealed class ExampleTests
         Assert.Contains("\"Image.docker.declarative.dev/kubia\" -> \"Registry.docker.declarative.dev/local\" [label=\"spec.registry names Registry local\"];", result.Stdout, StringComparison.Ordinal);
         Assert.Contains("\"Deployment.apps/kubia-dev/kubia\" -> \"Image.docker.declarative.dev/kubia\" [label=\"spec.template.spec.containers[name=kubia].image references ${image:kubia}\"];", result.Stdout, StringComparison.Ordinal);
         Assert.Contains("\"Deployment.apps/kubia-dev/kubia\" -> \"Namespace/kubia-dev\" [label=\"metadata.namespace is kubia-dev\"];", result.Stdout, StringComparison.Ordinal);
-        Assert.Contains("\"Container.docker.declarative.dev/kubia-container\" -> \"Image.docker.declarative.dev/kubia\" [label=\"spec.image references ${image:kubia}\"];", result.Stdout, StringComparison.Ordinal);
+        var local = await Decl("graph", "examples/kubia", "--env", "local", "--format", "dot");
+        Assert.Contains("\"Container.docker.declarative.dev/kubia-container\" -> \"Image.docker.declarative.dev/kubia\" [label=\"spec.image references ${image:kubia}\"];", local.Stdout, StringComparison.Ordinal);
+        Assert.Contains("\"Registry.docker.declarative.dev/local\" -> \"Container.docker.declarative.dev/kubia-registry\"", local.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -12,6 +12,11 @@ public static class ApplyProgressRenderer
         CultureInfo.InvariantCulture,
         $"{e.At.UtcDateTime:HH:mm:ss} {e.Address}: {Text(e)}");
 
+    /// <summary>A line a build or push printed: "12:00:01 Image.docker.declarative.dev/web: | Step 2/6 : COPY . .".</summary>
+    public static string OutputLine(Declarative.Core.Providers.ResourceAddress address, string line, DateTimeOffset at) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"{at.UtcDateTime:HH:mm:ss} {address}: | {line}");
+
     private static string Text(ApplyEvent e) => e.Kind switch
     {
         ApplyEventKind.Failed or ApplyEventKind.Skipped or ApplyEventKind.Waiting => $"{Verb(e.Kind)} {e.Message}".TrimEnd(),

@@ -3,6 +3,7 @@ using Declarative.Core.Planning;
 using Declarative.Core.Providers;
 using Declarative.Providers.Docker.Catalog;
 using Declarative.Providers.Docker.Runtime.Containers;
+using Declarative.Providers.Docker.Runtime.Images;
 using Declarative.Providers.Docker.Runtime.Networks;
 using Declarative.Providers.Docker.Runtime.Volumes;
 using Docker.DotNet;
@@ -15,7 +16,7 @@ namespace Declarative.Providers.Docker.Runtime;
 /// except for their restart policy, waits until running or healthy, deletes that refuse to take a volume or network
 /// from a container using it. Keeps no per-call state; safe for concurrent calls.
 /// </summary>
-public sealed class DockerProvider : IResourceProvider
+public sealed class DockerProvider : IResourceProvider, IDisposable
 {
     private readonly ImmutableDictionary<string, IDockerKind> kinds;
 
@@ -34,7 +35,7 @@ public sealed class DockerProvider : IResourceProvider
             new VolumeKind(client, options),
             new NetworkKind(client, options),
             new RegistryKind(),
-            new Images.ImageKind(),
+            new ImageKind(client, options),
         ];
         kinds = builtIn.Concat(extraKinds).ToImmutableDictionary(k => k.Kind, StringComparer.Ordinal);
     }
@@ -84,6 +85,14 @@ public sealed class DockerProvider : IResourceProvider
         ArgumentNullException.ThrowIfNull(live);
         ArgumentNullException.ThrowIfNull(options);
         return KindOf(live.Address).DeleteAsync(live, options, cancellationToken);
+    }
+
+    public void Dispose()
+    {
+        foreach (var kind in kinds.Values.OfType<IDisposable>())
+        {
+            kind.Dispose();
+        }
     }
 
     private IDockerKind KindOf(ResourceAddress address) =>

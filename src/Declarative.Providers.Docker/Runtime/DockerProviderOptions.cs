@@ -26,4 +26,21 @@ public sealed record DockerProviderOptions
     /// <summary>Remove a Volume or Network that containers still use (disconnecting or removing them first is the
     /// user's choice): off by default, so a prune never takes data or connectivity from a running container.</summary>
     public bool RemoveInUse { get; init; }
+
+    /// <summary>Registry documents by name (their spec), for the Images that push to them. A Registry's folder is in
+    /// <see cref="DocumentFolders"/> under its address, for <c>fromFile</c> credentials.</summary>
+    public ImmutableDictionary<string, System.Text.Json.Nodes.JsonObject> Registries { get; init; } =
+        ImmutableDictionary<string, System.Text.Json.Nodes.JsonObject>.Empty;
+
+    /// <summary>Where the stat caches of build contexts live (beside the state); null keeps no cache.</summary>
+    public string? BuildCacheDirectory { get; init; }
+
+    /// <summary>The process environment, for <c>fromEnv</c> credentials and the docker config's location.</summary>
+    public ImmutableDictionary<string, string> EnvironmentVariables { get; init; } = ImmutableDictionary<string, string>.Empty;
+
+    /// <summary>The user's home folder, for ~/.docker/config.json; "" when there is none.</summary>
+    public string HomeDirectory { get; init; } = string.Empty;
+
+    /// <summary>Receives each line a build or push prints, for progress on the terminal. Must be thread-safe.</summary>
+    public Action<ResourceAddress, string>? BuildOutput { get; init; }
 }

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Declarative.Core.Planning;
 using Declarative.Core.Providers;
 using Declarative.Providers.Docker.Catalog;
+using Declarative.Providers.Docker.Runtime.Shared;
 
 namespace Declarative.Providers.Docker.Runtime;
 
@@ -13,11 +14,8 @@ internal sealed class RegistryKind : IDockerKind
 {
     public string Kind => DockerKinds.Registry;
 
-    public Task<KindReadResult> ReadAsync(IReadOnlyCollection<ResourceAddress> ids, OwnerSelector owner, CancellationToken cancellationToken)
-    {
-        var live = ids.Select(id => new LiveResource(id, new ResourceType(DockerKinds.ApiVersion, Kind), Present(id, owner), new Fingerprint("data-only", null, null)));
-        return Task.FromResult(new KindReadResult([.. live], []));
-    }
+    public Task<KindReadResult> ReadAsync(IReadOnlyCollection<ResourceAddress> ids, OwnerSelector owner, CancellationToken cancellationToken) =>
+        Task.FromResult(AlwaysPresent.Read(ids, Kind, owner, "data-only"));
 
     public Task<PlannedChange> PlanAsync(DesiredResource desired, LiveResource? live, AppliedResource? lastApplied, CancellationToken cancellationToken) =>
         Task.FromResult(new PlannedChange(desired.Address, ChangeAction.NoOp, [], [], null, [], [], desired, live));
@@ -30,15 +28,4 @@ internal sealed class RegistryKind : IDockerKind
 
     /// <summary>Removing a Registry document forgets it; nothing outside changes.</summary>
     public Task DeleteAsync(LiveResource live, DeleteOptions options, CancellationToken cancellationToken) => Task.CompletedTask;
-
-    private static JsonObject Present(ResourceAddress id, OwnerSelector owner) => new()
-    {
-        ["apiVersion"] = DockerKinds.ApiVersion,
-        ["kind"] = DockerKinds.Registry,
-        ["metadata"] = new JsonObject
-        {
-            ["name"] = id.Name,
-            ["labels"] = new JsonObject(owner.Labels.Select(l => KeyValuePair.Create<string, JsonNode?>(l.Key, l.Value))),
-        },
-    };
 }

@@ -27,7 +27,7 @@ internal sealed class ContainerPlanner(IDockerClient client, DockerProviderOptio
         var imageKnown = !desired.Unknowns.Any(u => u.Path == "/spec/image");
         if (imageKnown && spec.Image is { } image)
         {
-            spec = spec with { ImageId = await LocalImageIdAsync(image, cancellationToken).ConfigureAwait(false) };
+            spec = spec with { ImageId = await LocalImages.IdOfAsync(client, image, cancellationToken).ConfigureAwait(false) };
         }
 
         var last = lastApplied is null ? null : ContainerJson.Of(ContainerDocument.Read(lastApplied.Object, null));
@@ -62,18 +62,5 @@ internal sealed class ContainerPlanner(IDockerClient client, DockerProviderOptio
         var named = paths.Select(p => p == "status.imageId" ? "the image ID behind spec.image" : p).Take(3).ToList();
         var more = paths.Count > named.Count ? $" and {paths.Count - named.Count} more" : string.Empty;
         return $"a container cannot be changed in place ({string.Join(", ", named)}{more} changed)";
-    }
-
-    /// <summary>The ID of the local image a reference names, or null when the engine does not have it (apply pulls it).</summary>
-    private async Task<string?> LocalImageIdAsync(string reference, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return (await client.Images.InspectImageAsync(reference, cancellationToken).ConfigureAwait(false)).ID;
-        }
-        catch (DockerApiException error) when (DockerErrors.IsNotFound(error))
-        {
-            return null;
-        }
     }
 }

@@ -1,34 +1,62 @@
+using System.Collections.Immutable;
 using System.Text.Json.Nodes;
-using Declarative.Core.Planning;
 using Declarative.Core.Providers;
 using Declarative.Providers.Docker.Catalog;
 using Declarative.Providers.Docker.Runtime.Shared;
+using Docker.DotNet;
 
 namespace Declarative.Providers.Docker.Runtime.Images;
 
 /// <summary>
-/// The Image kind until builds arrive: every Image plans as "+ build" with its reference known only after apply,
-/// so the Containers and Deployments that use it plan with "(known after apply)"; applying it explains that
-/// building is not there yet.
+/// The Image kind (docs/images.md): `docker build` and `docker push`, addressed by the digest of the inputs, so an
+/// unchanged image is never rebuilt and its dependents get the pinned <c>repository:tag@digest</c>. An Image reads
+/// as present (whether its tag exists is decided per plan); deleting or pruning one never deletes registry content
+/// or local images.
 /// </summary>
-internal sealed class ImageKind : IDockerKind
+internal sealed class ImageKind(IDockerClient client, DockerProviderOptions options) : IDockerKind, IDisposable
 {
+    private readonly ImageRegistries registries = new(options);
+
     public string Kind => DockerKinds.Image;
 
     public Task<KindReadResult> ReadAsync(IReadOnlyCollection<ResourceAddress> ids, OwnerSelector owner, CancellationToken cancellationToken) =>
-        Task.FromResult(new KindReadResult([], []));
+        Task.FromResult(AlwaysPresent.Read(ids, Kind, owner, "content-addressed"));
 
-    public Task<PlannedChange> PlanAsync(DesiredResource desired, LiveResource? live, AppliedResource? lastApplied, CancellationToken cancellationToken)
+    public Task<PlannedChange> PlanAsync(DesiredResource desired, LiveResource? live, AppliedResource? lastApplied, CancellationToken cancellationToken) =>
+        new ImagePlanner(client, registries, options).PlanAsync(desired, live, lastApplied, cancellationToken);
+
+    public async Task<AppliedResource> ApplyAsync(PlannedChange change, JsonObject resolved, CancellationToken cancellationToken)
     {
-        var compared = new ComparedObjects(desired, desired.Object, null, null, live);
-        return Task.FromResult(compared.Change(ChangeAction.Create, compared.Diffs(), []) with { Verb = "build" });
+        var address = change.Address;
+        var folder = options.DocumentFolders.GetValueOrDefault(address);
+        var image = ImageSpec.Read(resolved, folder);
+        var (context, tag) = await new ImageTagger(options).TagAsync(image, cancellationToken).ConfigureAwait(false);
+        var local = image.LocalReference(tag);
+        var imageId = await LocalImages.IdOfAsync(client, local, cancellationToken).ConfigureAwait(false)
+            ?? await new ImageBuilder(client, options).BuildAsync(address, image, context, local, Ownership(resolved), cancellationToken).ConfigureAwait(false);
+        var outputs = image.Repository is { } repository
+            ? ImagePlanner.Outputs(await PushedAsync(address, image, repository, tag, imageId, cancellationToken).ConfigureAwait(false))
+            : ImagePlanner.Outputs((local, tag, null, imageId));
+        var fingerprint = new Fingerprint($"tag:{tag}", imageId, null);
+        return new AppliedResource(address, change.Desired!.Type, ImageSpec.WithAbsoluteContext(resolved, folder), outputs, fingerprint);
     }
-
-    public Task<AppliedResource> ApplyAsync(PlannedChange change, JsonObject resolved, CancellationToken cancellationToken) =>
-        throw new DockerOperationException($"Building {change.Address} is not supported by this version of Declarative yet. Build and tag the image yourself and refer to it by its reference.");
 
     public Task<WaitResult> WaitAsync(AppliedResource applied, DateTimeOffset deadline, IProgress<WaitProgress> progress, CancellationToken cancellationToken) =>
         Task.FromResult(WaitResult.Success);
 
-    public Task DeleteAsync(LiveResource live, DeleteOptions options, CancellationToken cancellationToken) => Task.CompletedTask;
+    /// <summary>Registry content is never deleted, and a local image may be used by containers of other projects.</summary>
+    public Task DeleteAsync(LiveResource live, DeleteOptions deleteOptions, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public void Dispose() => registries.Dispose();
+
+    private async Task<(string, string, string?, string?)> PushedAsync(ResourceAddress address, ImageSpec image, string repository, string tag, string imageId, CancellationToken cancellationToken)
+    {
+        var digest = await new ImagePusher(client, registries, options).PushAsync(address, image, tag, cancellationToken).ConfigureAwait(false);
+        return ($"{repository}:{tag}@{digest}", tag, digest, imageId);
+    }
+
+    private static ImmutableSortedDictionary<string, string> Ownership(JsonObject document) =>
+        (document["metadata"]?["labels"] as JsonObject ?? [])
+            .Where(l => DockerLabels.IsOwnership(l.Key))
+            .ToImmutableSortedDictionary(l => l.Key, l => Scalars.Text(l.Value) ?? string.Empty, StringComparer.Ordinal);
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using Docker.DotNet;
 using Docker.DotNet.Models;
 
@@ -13,53 +12,30 @@ internal sealed class ImagePresence(IDockerClient client)
 {
     public async Task EnsureAsync(string reference, string usedBy, CancellationToken cancellationToken)
     {
-        try
+        if (await LocalImages.IdOfAsync(client, reference, cancellationToken).ConfigureAwait(false) is not null)
         {
-            await client.Images.InspectImageAsync(reference, cancellationToken).ConfigureAwait(false);
             return;
         }
-        catch (DockerApiException error) when (DockerErrors.IsNotFound(error))
-        {
-            // Not here: pull it.
-        }
 
-        var errors = new StringBuilder();
-        var progress = new Progress<JSONMessage>(message =>
-        {
-            if (message.Error?.Message is { Length: > 0 } text)
-            {
-                lock (errors)
-                {
-                    errors.Append(text);
-                }
-            }
-        });
+        var messages = new StreamMessages(null, 5);
         try
         {
-            await client.Images.CreateImageAsync(new ImagesCreateParameters { FromImage = reference }, null, progress, cancellationToken).ConfigureAwait(false);
+            await client.Images.CreateImageAsync(new ImagesCreateParameters { FromImage = reference }, null, messages, cancellationToken).ConfigureAwait(false);
         }
         catch (DockerApiException error)
         {
             throw NotAvailable(reference, usedBy, DockerErrors.MessageOf(error), error);
         }
 
-        // The progress callbacks run on the thread pool: the image itself says whether the pull worked.
-        try
+        if (messages.Error is not null || await LocalImages.IdOfAsync(client, reference, cancellationToken).ConfigureAwait(false) is null)
         {
-            await client.Images.InspectImageAsync(reference, cancellationToken).ConfigureAwait(false);
-        }
-        catch (DockerApiException error) when (DockerErrors.IsNotFound(error))
-        {
-            string reason;
-            lock (errors)
-            {
-                reason = errors.Length > 0 ? errors.ToString() : "the pull finished without the image";
-            }
-
-            throw NotAvailable(reference, usedBy, reason, error);
+            throw NotAvailable(reference, usedBy, messages.Error ?? "the pull finished without the image", null);
         }
     }
 
-    private static DockerOperationException NotAvailable(string reference, string usedBy, string reason, Exception inner) =>
-        new($"The image {reference} for {usedBy} is not on this Docker engine and could not be pulled: {reason}. Build or load it first, or fix the reference.", inner);
+    private static DockerOperationException NotAvailable(string reference, string usedBy, string reason, Exception? inner)
+    {
+        var message = $"The image {reference} for {usedBy} is not on this Docker engine and could not be pulled: {reason.TrimEnd('.')}. Build or load it first, or fix the reference.";
+        return inner is null ? new DockerOperationException(message) : new DockerOperationException(message, inner);
+    }
 }

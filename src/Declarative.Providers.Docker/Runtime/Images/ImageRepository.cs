@@ -1,0 +1,25 @@
+namespace Declarative.Providers.Docker.Runtime.Images;
+
+/// <summary>
+/// Where a repository lives, by docker's rule: the first component is a registry host when it has a '.' or a ':'
+/// or is "localhost" (127.0.0.1:5000/kubia); otherwise the repository is on Docker Hub (library/ for one part).
+/// </summary>
+internal sealed record ImageRepository(string Server, string Path)
+{
+    public const string DockerHub = "docker.io";
+
+    public static ImageRepository Parse(string repository)
+    {
+        var slash = repository.IndexOf('/', StringComparison.Ordinal);
+        if (slash > 0)
+        {
+            var first = repository[..slash];
+            if (first.Contains('.', StringComparison.Ordinal) || first.Contains(':', StringComparison.Ordinal) || first == "localhost")
+            {
+                return new ImageRepository(first, repository[(slash + 1)..]);
+            }
+        }
+
+        return new ImageRepository(DockerHub, slash > 0 ? repository : $"library/{repository}");
+    }
+}
