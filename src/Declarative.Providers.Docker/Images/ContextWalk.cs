@@ -8,7 +8,8 @@ namespace Declarative.Providers.Docker.Images;
 /// </summary>
 internal sealed class ContextWalk
 {
-    private static readonly EnumerationOptions AllEntries = new()
+    // A new instance each time: EnumerationOptions is mutable. The default options would skip dot files.
+    private static EnumerationOptions AllEntries => new()
     {
         AttributesToSkip = 0,
         IgnoreInaccessible = false,

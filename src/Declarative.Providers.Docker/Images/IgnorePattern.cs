@@ -10,6 +10,12 @@ namespace Declarative.Providers.Docker.Images;
 /// class, <c>\</c> escapes the next character, and the whole path must match. Like patternmatcher, a pattern
 /// without wildcards compares literally, <c>prefix/**</c> is a literal prefix test and <c>**suffix</c> a
 /// literal suffix test (so <c>**foo</c> also matches "xfoo"), everything else a regular expression.
+/// <para>
+/// Where this differs from docker, on purpose: a backslash before a letter or digit is an error (docker's Go
+/// regexp would read <c>\d</c> as a digit class, .NET gives some such escapes other meanings); POSIX classes
+/// such as <c>[[:alpha:]]</c> are not recognised; an invalid pattern fails when the file is read, not when a
+/// path first reaches it; <c>\</c> always escapes, as on Linux (docker on Windows treats it as a separator).
+/// </para>
 /// </summary>
 internal sealed class IgnorePattern
 {

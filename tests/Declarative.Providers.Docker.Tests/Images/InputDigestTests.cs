@@ -156,6 +156,22 @@ public sealed class InputDigestTests
         Assert.NotEqual(main, prod);
     }
 
+    [Fact]
+    public async Task Hashes_what_a_dockerfile_link_points_at()
+    {
+        // The real file is excluded, so only the Dockerfile line of the digest can see its content.
+        using var context = new TestContext(("docker/real.Dockerfile", DockerfileText), (".dockerignore", "docker\n")).Link("Dockerfile", "docker/real.Dockerfile");
+        var before = await InputDigest.ComputeAsync(context.Load(), ImageBuildInputs.None, null, CancellationToken.None);
+
+        context.Write("docker/real.Dockerfile", "FROM scratch\n");
+        var loaded = context.Load();
+        var after = await InputDigest.ComputeAsync(loaded, ImageBuildInputs.None, null, CancellationToken.None);
+
+        Assert.Equal([".dockerignore", "Dockerfile"], loaded.Entries.Select(e => e.RelativePath));
+        Assert.Equal(ContextEntryKind.SymbolicLink, loaded.Entries[1].Kind);
+        Assert.NotEqual(before, after);
+    }
+
     private static readonly Dictionary<string, ImageBuildInputs> ChangedInputs = new()
     {
         ["a build argument value"] = Inputs with { BuildArgs = new Dictionary<string, string?> { ["VERSION"] = "1.3", ["EMPTY"] = "", ["UNSET"] = null } },
