@@ -109,13 +109,15 @@ internal sealed class EngineSession : IDisposable
             var endpoint = DockerEndpointResolver.Resolve(Model.Environment.Docker?.Host, io.EnvironmentVariables, io.HomeDirectory);
             var engine = await DockerEngine.ConnectAsync(endpoint, cancellationToken);
             _owned.Add(engine);
+            var stateDirectory = LocalStateStore.DirectoryFor(Model.Project.Root, Model.Environment.Name, io.EnvironmentVariables);
             var provider = new DockerProvider(engine.Client, new DockerProviderOptions
             {
                 DocumentFolders = DocumentFolders(Model),
                 Registries = Model.Resources
                     .Where(r => r.Provider == "docker" && r.Address.Kind == "Registry")
                     .ToImmutableDictionary(r => r.Address.Name, r => r.Content["spec"] as JsonObject ?? [], StringComparer.Ordinal),
-                BuildCacheDirectory = Path.Combine(LocalStateStore.DirectoryFor(Model.Project.Root, Model.Environment.Name, io.EnvironmentVariables), "build-inputs"),
+                BuildCacheDirectory = Path.Combine(stateDirectory, "build-inputs"),
+                ExcludedFromContexts = [Path.Combine(Model.Project.Root, ".declarative"), stateDirectory],
                 EnvironmentVariables = io.EnvironmentVariables.ToImmutableDictionary(StringComparer.Ordinal),
                 HomeDirectory = io.HomeDirectory,
                 BuildOutput = (address, line) =>

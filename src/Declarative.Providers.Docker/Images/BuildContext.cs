@@ -25,6 +25,22 @@ internal sealed class BuildContext
     /// <summary>The Dockerfile, slash-separated and relative to the context: the build's <c>dockerfile</c> parameter.</summary>
     public string Dockerfile { get; }
 
+    /// <summary>
+    /// The context without what lies in <paramref name="absoluteFolder"/> (and the folder itself): Declarative's own
+    /// folder (.declarative/, the state) changes on every run and must never make a context, and so a tag, change.
+    /// </summary>
+    public BuildContext Without(string absoluteFolder)
+    {
+        var relative = Path.GetRelativePath(Directory, Path.GetFullPath(absoluteFolder)).Replace(Path.DirectorySeparatorChar, '/');
+        if (relative == "." || relative.StartsWith("../", StringComparison.Ordinal) || relative == ".." || Path.IsPathRooted(relative))
+        {
+            return this;
+        }
+
+        var kept = Entries.Where(e => e.RelativePath != relative && !e.RelativePath.StartsWith(relative + "/", StringComparison.Ordinal)).ToList();
+        return kept.Count == Entries.Count ? this : new BuildContext(Directory, Dockerfile, Ignore, kept);
+    }
+
     /// <summary>The patterns in effect, including the exceptions that keep the Dockerfile and .dockerignore.</summary>
     public DockerIgnore Ignore { get; }
 

@@ -43,4 +43,8 @@ public sealed record DockerProviderOptions
 
     /// <summary>Receives each line a build or push prints, for progress on the terminal. Must be thread-safe.</summary>
     public Action<ResourceAddress, string>? BuildOutput { get; init; }
+
+    /// <summary>Folders never sent in a build context nor digested: Declarative's own (.declarative/ and the state
+    /// folder), which change on every run.</summary>
+    public ImmutableArray<string> ExcludedFromContexts { get; init; } = [];
 }

@@ -25,6 +25,17 @@ public sealed class BuildContextTests
     }
 
     [Fact]
+    public void Declaratives_own_folder_inside_the_context_is_neither_sent_nor_digested()
+    {
+        using var context = new TestContext(("Dockerfile", "FROM scratch\n"), ("app.js", "x"), (".declarative/state/dev/revision-000001.json", "{}"), (".declarative-notes", "kept"));
+
+        var loaded = BuildContext.Load(context.Root).Without(context.PathOf(".declarative"));
+
+        Assert.Equal([".declarative-notes", "Dockerfile", "app.js"], loaded.Entries.Select(e => e.RelativePath));
+        Assert.Same(loaded, loaded.Without(Path.Combine(context.Outside, "elsewhere")));
+    }
+
+    [Fact]
     public void Leaves_out_what_dockerignore_excludes_but_always_sends_the_dockerfile_and_dockerignore()
     {
         using var context = new TestContext(("Dockerfile", "FROM scratch\n"), (".dockerignore", "*\n!app\n"), ("app/main.go", "package main"), ("secret.env", "X=1"), ("logs/a.log", "a"));

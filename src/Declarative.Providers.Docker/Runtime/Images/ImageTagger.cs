@@ -10,7 +10,7 @@ internal sealed class ImageTagger(DockerProviderOptions options)
 {
     public async Task<(BuildContext Context, string Tag)> TagAsync(ImageSpec image, CancellationToken cancellationToken)
     {
-        var context = BuildContext.Load(image.Context, image.Dockerfile);
+        var context = options.ExcludedFromContexts.Aggregate(BuildContext.Load(image.Context, image.Dockerfile), (current, folder) => current.Without(folder));
         var cache = options.BuildCacheDirectory is { } folder
             ? StatCache.Load(Path.Combine(folder, StatCache.FileNameFor(context.Directory)), context.Directory)
             : null;
