@@ -30,7 +30,7 @@ public static class ApplyCommand
         {
             directory, autoApprove, adopt, noForce, parallelism, timeout,
         };
-        command.SetAction((result, cancellationToken) => RunAsync(services, result, new ApplySettings(
+        command.SetAction((result, cancellationToken) => RunAsync(services, result, new ApplyFlow.ApplySettings(
             result.GetValue(directory)!,
             result.GetValue(autoApprove),
             result.GetValue(adopt),
@@ -39,7 +39,7 @@ public static class ApplyCommand
         return command;
     }
 
-    private static async Task<int> RunAsync(CliServices services, ParseResult result, ApplySettings settings, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(CliServices services, ParseResult result, ApplyFlow.ApplySettings settings, CancellationToken cancellationToken)
     {
         var io = services.IO;
         var planFile = Path.GetFullPath(Path.Combine(io.WorkingDirectory, settings.Directory));
@@ -55,18 +55,18 @@ public static class ApplyCommand
         }
 
         var model = EnvironmentModelReader.Read(services, result, settings.Directory);
-        return model is null ? ExitCodes.Error : await WithSessionAsync(services, result, model, settings, session => ApplyAsync(services, result, session, settings, new PlanSteps(
+        return model is null ? ExitCodes.Error : await ApplyFlow.WithSessionAsync(services, result, model, settings, session => ApplyFlow.ApplyAsync(services, result, session, settings, ApplyFlow.Apply, new ApplyFlow.PlanSteps(
             async ct =>
             {
                 var plan = await EnginePlanning.PlanAsync(services, result, session, settings.Adopt, ct);
                 return new StageResult<Plan?>(plan, plan is null ? [Diagnostic.Error(DiagnosticCodes.PlanFailed, "Planning failed", null, "See the errors above.")] : []);
             },
-            (plan, ct) => ConfirmAsync(services.IO, services.Ansi(result), plan, settings.AutoApprove, result.GetValue(services.Options.Verbose))), cancellationToken), cancellationToken);
+            (plan, ct) => ApplyFlow.ConfirmAsync(services.IO, services.Ansi(result), plan, settings.AutoApprove, result.GetValue(services.Options.Verbose))), cancellationToken), cancellationToken);
     }
 
     /// <summary><c>decl apply FILE</c>: the saved plan, applied exactly as it was shown and without asking (as terraform
     /// does), once the state and the live objects are found unchanged under the lock.</summary>
-    private static async Task<int> RunSavedAsync(CliServices services, ParseResult result, ApplySettings settings, string planFile, CancellationToken cancellationToken)
+    private static async Task<int> RunSavedAsync(CliServices services, ParseResult result, ApplyFlow.ApplySettings settings, string planFile, CancellationToken cancellationToken)
     {
         var io = services.IO;
         var key = StateKey.Load(io.EnvironmentVariables, io.HomeDirectory, create: false);
@@ -83,7 +83,7 @@ public static class ApplyCommand
             return ExitCodes.Error;
         }
 
-        return await WithSessionAsync(services, result, model.Value, settings, session => ApplyAsync(services, result, session, settings, new PlanSteps(
+        return await ApplyFlow.WithSessionAsync(services, result, model.Value, settings, session => ApplyFlow.ApplyAsync(services, result, session, settings, ApplyFlow.Apply, new ApplyFlow.PlanSteps(
             async ct =>
             {
                 var stale = await SavedPlanCheck.CheckAsync(saved.Plan, session.Store, session.Providers, session.Target, ct);
@@ -97,87 +97,4 @@ public static class ApplyCommand
             }), cancellationToken), cancellationToken);
     }
 
-    private static async Task<int> WithSessionAsync(CliServices services, ParseResult result, EnvironmentModel model, ApplySettings settings, Func<EngineSession, Task<int>> run, CancellationToken cancellationToken)
-    {
-        var (session, problems) = await EngineSession.OpenAsync(services, result, model, createKey: true, settings.NoForceConflicts, cancellationToken);
-        using (session)
-        {
-            if (services.ReportErrors(result, problems))
-            {
-                return ExitCodes.Error;
-            }
-
-            try
-            {
-                return await run(session!);
-            }
-            catch (StateLockedException locked)
-            {
-                services.ReportErrors(result, [Diagnostic.Error(DiagnosticCodes.StateLocked, "State is locked", null, locked.Message, "Wait for that run to finish; if its process is gone, run again: the lock is released by the system.")]);
-                return ExitCodes.Error;
-            }
-            catch (KubeApiException error)
-            {
-                services.ReportErrors(result, [Diagnostic.Error(DiagnosticCodes.ApplyFailed, "Apply failed", null, error.Message, "Fix the cause above and run decl apply again.")]);
-                return ExitCodes.Error;
-            }
-        }
-    }
-
-    private static async Task<int> ApplyAsync(CliServices services, ParseResult result, EngineSession session, ApplySettings settings, PlanSteps steps, CancellationToken cancellationToken)
-    {
-        var io = services.IO;
-        var ansi = services.Ansi(result);
-        var operation = new ApplyOperation(session.Store, new Executor(session.Providers, TimeProvider.System), TimeProvider.System);
-        var request = new ApplyRequest(
-            RunInfo.Holder(io, "decl apply"),
-            steps.MakePlan,
-            steps.Confirm,
-            RunInfo.Start(io, session.Model, RevisionOperation.Apply),
-            settings.Execution,
-            new SynchronousProgress<ApplyEvent>(e => io.Out.WriteLine(ApplyProgressRenderer.Line(e))));
-        var outcome = await operation.RunAsync(request, cancellationToken);
-        if (outcome.TakeoverNote is not null)
-        {
-            io.Error.WriteLine($"warning: {outcome.TakeoverNote}");
-        }
-
-        if (outcome.Plan is null || outcome.Diagnostics.Any(d => d.Severity == Severity.Error))
-        {
-            return ExitCodes.Error;
-        }
-
-        if (!outcome.Plan.HasChanges)
-        {
-            io.Out.Write(PlanTextRenderer.Render(outcome.Plan, ansi, verbose: false));
-            return ExitCodes.Ok;
-        }
-
-        if (outcome.Cancelled)
-        {
-            io.Out.WriteLine("Apply cancelled.");
-            return ExitCodes.Error;
-        }
-
-        io.Out.WriteLine(ApplyProgressRenderer.Summary(outcome.Result!, outcome.Revision!));
-        return outcome.Result!.Succeeded ? ExitCodes.Ok : ExitCodes.Error;
-    }
-
-    private static async Task<bool> ConfirmAsync(IOContext io, Ansi ansi, Plan plan, bool autoApprove, bool verbose)
-    {
-        io.Out.Write(PlanTextRenderer.Render(plan, ansi, verbose));
-        if (autoApprove)
-        {
-            return true;
-        }
-
-        io.Out.Write(string.Create(CultureInfo.InvariantCulture, $"\nDo you want to perform these actions in environment \"{plan.Environment}\"?\n  Only 'yes' will be accepted to approve.\n\n  Enter a value: "));
-        var answer = await io.In.ReadLineAsync();
-        return string.Equals(answer?.Trim(), "yes", StringComparison.Ordinal);
-    }
-
-    /// <summary>How this apply gets its plan (under the lock) and its go-ahead.</summary>
-    private sealed record PlanSteps(Func<CancellationToken, Task<StageResult<Plan?>>> MakePlan, Func<Plan, CancellationToken, Task<bool>> Confirm);
-
-    private sealed record ApplySettings(string Directory, bool AutoApprove, bool Adopt, bool NoForceConflicts, ExecutionOptions Execution);
 }

@@ -1,22 +1,22 @@
 using System.CommandLine;
 using Declarative.Core.Operations;
 using Declarative.Core.Planning;
-using Declarative.Providers.Kubernetes.Client;
+using Declarative.Core.State;
 
 namespace Declarative.Cli.Commands;
 
 /// <summary>Plans one open session, turning provider errors into diagnostics: shared by plan and apply.</summary>
 internal static class EnginePlanning
 {
-    public static async Task<Plan?> PlanAsync(CliServices services, ParseResult result, EngineSession session, bool adopt, CancellationToken cancellationToken)
+    public static async Task<Plan?> PlanAsync(CliServices services, ParseResult result, EngineSession session, bool adopt, CancellationToken cancellationToken, Revision? pinnedTo = null)
     {
         try
         {
             var planner = new Planner(session.Providers, services.Catalogs);
-            var planned = await new PlanOperation(planner, session.Store).RunAsync(session.Model, session.Target, adopt, cancellationToken);
+            var planned = await new PlanOperation(planner, session.Store).RunAsync(session.Model, session.Target, adopt, cancellationToken, pinnedTo);
             return services.ReportErrors(result, planned.Diagnostics) ? null : planned.Value;
         }
-        catch (KubeApiException error)
+        catch (Exception error) when (ProviderErrors.IsUserFacing(error))
         {
             services.ReportErrors(result, [Core.Diagnostics.Diagnostic.Error(Core.Diagnostics.DiagnosticCodes.PlanFailed, "Planning failed", null, error.Message, "Fix the cause above and run decl plan again.")]);
             return null;

@@ -13,11 +13,12 @@ namespace Declarative.Core.Operations;
 /// </summary>
 public sealed class PlanOperation(Planner planner, IStateStore store)
 {
-    public async Task<StageResult<Plan?>> RunAsync(EnvironmentModel model, TargetIdentity target, bool adopt, CancellationToken cancellationToken)
+    /// <param name="pinnedTo">A rollback's target revision (its outputs are reused; nothing is rebuilt).</param>
+    public async Task<StageResult<Plan?>> RunAsync(EnvironmentModel model, TargetIdentity target, bool adopt, CancellationToken cancellationToken, Revision? pinnedTo = null)
     {
         var latest = await store.GetLatestAsync(cancellationToken);
         var baseRevision = BaseOf(latest);
-        var plan = await planner.PlanAsync(model, baseRevision, target, cancellationToken);
+        var plan = await planner.PlanAsync(model, baseRevision, target, cancellationToken, pinnedTo);
         var foreign = adopt ? [] : ForeignObjects(plan, model.Project.Name, model.Environment.Name).ToImmutableArray();
         return new StageResult<Plan?>(plan, foreign);
     }

@@ -20,7 +20,9 @@ public sealed class Planner(IReadOnlyDictionary<string, IResourceProvider> provi
 
     public IReadOnlyList<IKindCatalog> Catalogs => catalogs;
 
-    public async Task<Plan> PlanAsync(EnvironmentModel model, Revision? baseRevision, TargetIdentity target, CancellationToken cancellationToken)
+    /// <param name="pinnedTo">A rollback's target revision: each resource is planned with what that revision applied to
+    /// it as <see cref="PlanContext.Pinned"/>.</param>
+    public async Task<Plan> PlanAsync(EnvironmentModel model, Revision? baseRevision, TargetIdentity target, CancellationToken cancellationToken, Revision? pinnedTo = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(target);
@@ -32,7 +34,7 @@ public sealed class Planner(IReadOnlyDictionary<string, IResourceProvider> provi
         var live = await LiveState.ReadAsync(providers, ids, owner, cancellationToken).ConfigureAwait(false);
 
         var factory = new DesiredResourceFactory(graph, catalogs, owner);
-        var desired = await new DesiredChanges(providers, factory, live, inventory, MaxConcurrentPlans)
+        var desired = await new DesiredChanges(providers, factory, live, inventory, MaxConcurrentPlans, new BaseInventory(pinnedTo))
             .PlanAsync(graph, cancellationToken).ConfigureAwait(false);
         var prunes = Prunes.Plan(inventory, graph.Resources.Select(r => r.Address).ToHashSet(), live);
         return new Plan(

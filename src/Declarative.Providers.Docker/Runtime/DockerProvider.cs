@@ -16,7 +16,7 @@ namespace Declarative.Providers.Docker.Runtime;
 /// except for their restart policy, waits until running or healthy, deletes that refuse to take a volume or network
 /// from a container using it. Keeps no per-call state; safe for concurrent calls.
 /// </summary>
-public sealed class DockerProvider : IResourceProvider, IDisposable
+public sealed class DockerProvider : IResourceProvider, IPlanContextProvider, IDisposable
 {
     private readonly ImmutableDictionary<string, IDockerKind> kinds;
 
@@ -54,10 +54,14 @@ public sealed class DockerProvider : IResourceProvider, IDisposable
             [.. results.SelectMany(r => r.Orphans).OrderBy(o => o.Address)]);
     }
 
-    public Task<PlannedChange> PlanAsync(DesiredResource desired, LiveResource? live, AppliedResource? lastApplied, CancellationToken cancellationToken)
+    public Task<PlannedChange> PlanAsync(DesiredResource desired, LiveResource? live, AppliedResource? lastApplied, CancellationToken cancellationToken) =>
+        PlanAsync(desired, live, lastApplied, new PlanContext(false), cancellationToken);
+
+    public Task<PlannedChange> PlanAsync(DesiredResource desired, LiveResource? live, AppliedResource? lastApplied, PlanContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(desired);
-        return KindOf(desired.Address).PlanAsync(desired, live, lastApplied, cancellationToken);
+        ArgumentNullException.ThrowIfNull(context);
+        return KindOf(desired.Address).PlanAsync(desired, live, lastApplied, context, cancellationToken);
     }
 
     public Task<AppliedResource> ApplyAsync(PlannedChange change, IReadOnlyDictionary<ResourceAddress, ResourceOutputs> dependencyOutputs, CancellationToken cancellationToken)

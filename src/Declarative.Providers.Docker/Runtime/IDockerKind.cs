@@ -14,7 +14,8 @@ internal interface IDockerKind
     /// <summary>One list call for the kind: the live objects of <paramref name="ids"/> and the owner's other objects.</summary>
     Task<KindReadResult> ReadAsync(IReadOnlyCollection<ResourceAddress> ids, OwnerSelector owner, CancellationToken cancellationToken);
 
-    Task<PlannedChange> PlanAsync(DesiredResource desired, LiveResource? live, AppliedResource? lastApplied, CancellationToken cancellationToken);
+    /// <param name="context">What the engine knows besides the three objects (a rollback's pinned outputs).</param>
+    Task<PlannedChange> PlanAsync(DesiredResource desired, LiveResource? live, AppliedResource? lastApplied, PlanContext context, CancellationToken cancellationToken);
 
     /// <param name="resolved">The desired object with its unknowns substituted.</param>
     Task<AppliedResource> ApplyAsync(PlannedChange change, JsonObject resolved, CancellationToken cancellationToken);

@@ -17,7 +17,7 @@ internal sealed class RegistryKind : IDockerKind
     public Task<KindReadResult> ReadAsync(IReadOnlyCollection<ResourceAddress> ids, OwnerSelector owner, CancellationToken cancellationToken) =>
         Task.FromResult(AlwaysPresent.Read(ids, Kind, owner, "data-only"));
 
-    public Task<PlannedChange> PlanAsync(DesiredResource desired, LiveResource? live, AppliedResource? lastApplied, CancellationToken cancellationToken) =>
+    public Task<PlannedChange> PlanAsync(DesiredResource desired, LiveResource? live, AppliedResource? lastApplied, PlanContext context, CancellationToken cancellationToken) =>
         Task.FromResult(new PlannedChange(desired.Address, ChangeAction.NoOp, [], [], null, [], [], desired, live));
 
     public Task<AppliedResource> ApplyAsync(PlannedChange change, JsonObject resolved, CancellationToken cancellationToken) =>

@@ -15,7 +15,8 @@ internal sealed class DesiredChanges(
     DesiredResourceFactory factory,
     LiveState live,
     BaseInventory inventory,
-    int maxConcurrency)
+    int maxConcurrency,
+    BaseInventory pinned)
 {
     public async Task<ImmutableArray<ResourceChange>> PlanAsync(ResourceGraph graph, CancellationToken cancellationToken)
     {
@@ -53,7 +54,7 @@ internal sealed class DesiredChanges(
             try
             {
                 // A dependency with no live object is created by this apply: the server cannot answer for this one yet.
-                var context = new PlanContext(dependsOn.Any(d => live[d] is null));
+                var context = new PlanContext(dependsOn.Any(d => live[d] is null), pinned[resource.Address]?.Applied);
                 var change = provider is IPlanContextProvider aware
                     ? await aware.PlanAsync(desired, live[resource.Address], lastApplied, context, stop.Token).ConfigureAwait(false)
                     : await provider.PlanAsync(desired, live[resource.Address], lastApplied, stop.Token).ConfigureAwait(false);

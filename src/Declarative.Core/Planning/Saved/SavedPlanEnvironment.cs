@@ -1,9 +1,5 @@
-using System.Collections.Immutable;
-using System.Text.Json.Nodes;
-using Declarative.Core.Graph;
 using Declarative.Core.Manifests;
 using Declarative.Core.Operations;
-using Declarative.Core.Providers;
 
 namespace Declarative.Core.Planning.Saved;
 
@@ -29,21 +25,9 @@ public static class SavedPlanEnvironment
             return new(null, selected.Diagnostics);
         }
 
-        var loaded = new LoadedEnvironment(located.Value, selected.Value, [], [], []);
-        var source = DocumentSource.Synthetic(planPath);
-        var resources = saved.Plan.Changes
+        var objects = saved.Plan.Changes
             .Where(c => c.Change.Desired is not null)
-            .Select(c => ResourceOf(c, c.Change.Desired!, source))
-            .ToImmutableArray();
-        var graph = new ResourceGraph(resources, saved.Plan.Edges, [.. resources.Select(r => r.Address)]);
-        return new(new EnvironmentModel(loaded, saved.Plan.Target.DefaultNamespace, resources, graph), []);
+            .Select(c => (c.Provider, c.Address, c.Change.Desired!.Type, c.Change.Desired.Object));
+        return new(StoredEnvironment.Build(located.Value, selected.Value, saved.Plan.Target.DefaultNamespace, objects, saved.Plan.Edges, planPath), []);
     }
-
-    private static Resource ResourceOf(ResourceChange change, DesiredResource desired, DocumentSource source) => new(
-        change.Address,
-        desired.Type,
-        change.Address.Namespace is null ? ResourceScope.Cluster : ResourceScope.Namespaced,
-        change.Provider,
-        (JsonObject)desired.Object.DeepClone(),
-        source);
 }

@@ -14,7 +14,7 @@ internal sealed class ContainerKind(IDockerClient client, DockerProviderOptions 
     public Task<KindReadResult> ReadAsync(IReadOnlyCollection<ResourceAddress> ids, OwnerSelector owner, CancellationToken cancellationToken) =>
         new ContainerReader(client).ReadAsync(ids, owner, cancellationToken);
 
-    public Task<PlannedChange> PlanAsync(DesiredResource desired, LiveResource? live, AppliedResource? lastApplied, CancellationToken cancellationToken) =>
+    public Task<PlannedChange> PlanAsync(DesiredResource desired, LiveResource? live, AppliedResource? lastApplied, PlanContext context, CancellationToken cancellationToken) =>
         new ContainerPlanner(client, options).PlanAsync(desired, live, lastApplied, cancellationToken);
 
     public Task<AppliedResource> ApplyAsync(PlannedChange change, JsonObject resolved, CancellationToken cancellationToken) =>

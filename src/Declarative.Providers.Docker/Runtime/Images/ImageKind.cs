@@ -22,8 +22,12 @@ internal sealed class ImageKind(IDockerClient client, DockerProviderOptions opti
     public Task<KindReadResult> ReadAsync(IReadOnlyCollection<ResourceAddress> ids, OwnerSelector owner, CancellationToken cancellationToken) =>
         Task.FromResult(AlwaysPresent.Read(ids, Kind, owner, "content-addressed"));
 
-    public Task<PlannedChange> PlanAsync(DesiredResource desired, LiveResource? live, AppliedResource? lastApplied, CancellationToken cancellationToken) =>
-        new ImagePlanner(client, registries, options).PlanAsync(desired, live, lastApplied, cancellationToken);
+    /// <summary>A rollback reuses the pinned reference its target revision applied: nothing is rebuilt, whatever the
+    /// context holds now.</summary>
+    public Task<PlannedChange> PlanAsync(DesiredResource desired, LiveResource? live, AppliedResource? lastApplied, PlanContext context, CancellationToken cancellationToken) =>
+        context.Pinned is { } pinned && pinned.Outputs[ImagePlanner.ReferencePath] is not null
+            ? Task.FromResult(new PlannedChange(desired.Address, Core.Planning.ChangeAction.NoOp, [], [], null, [], [], desired, live, KnownOutputs: pinned.Outputs))
+            : new ImagePlanner(client, registries, options).PlanAsync(desired, live, lastApplied, cancellationToken);
 
     public async Task<AppliedResource> ApplyAsync(PlannedChange change, JsonObject resolved, CancellationToken cancellationToken)
     {

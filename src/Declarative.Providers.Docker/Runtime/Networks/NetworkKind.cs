@@ -23,7 +23,7 @@ internal sealed class NetworkKind(IDockerClient client, DockerProviderOptions op
         return await NamedObjects.ReadAsync(ids, listed, n => n.Name, InspectAsync, ToLive, Kind, cancellationToken).ConfigureAwait(false);
     }
 
-    public Task<PlannedChange> PlanAsync(DesiredResource desired, LiveResource? live, AppliedResource? lastApplied, CancellationToken cancellationToken) =>
+    public Task<PlannedChange> PlanAsync(DesiredResource desired, LiveResource? live, AppliedResource? lastApplied, PlanContext context, CancellationToken cancellationToken) =>
         Task.FromResult(SimpleObjects.Plan(desired, live, lastApplied, "containers connected to it must be disconnected first"));
 
     public async Task<AppliedResource> ApplyAsync(PlannedChange change, JsonObject resolved, CancellationToken cancellationToken)

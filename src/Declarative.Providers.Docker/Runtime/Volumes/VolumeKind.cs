@@ -22,7 +22,7 @@ internal sealed class VolumeKind(IDockerClient client, DockerProviderOptions opt
         return await NamedObjects.ReadAsync(ids, listed, v => v.Name, InspectAsync, (address, volume) => ToLive(address, volume), Kind, cancellationToken).ConfigureAwait(false);
     }
 
-    public Task<PlannedChange> PlanAsync(DesiredResource desired, LiveResource? live, AppliedResource? lastApplied, CancellationToken cancellationToken) =>
+    public Task<PlannedChange> PlanAsync(DesiredResource desired, LiveResource? live, AppliedResource? lastApplied, PlanContext context, CancellationToken cancellationToken) =>
         Task.FromResult(SimpleObjects.Plan(desired, live, lastApplied, "replacing a volume deletes its data"));
 
     public async Task<AppliedResource> ApplyAsync(PlannedChange change, JsonObject resolved, CancellationToken cancellationToken)

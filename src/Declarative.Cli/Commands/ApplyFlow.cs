@@ -1,0 +1,122 @@
+using System.CommandLine;
+using System.Globalization;
+using Declarative.Cli.Rendering;
+using Declarative.Core.Diagnostics;
+using Declarative.Core.Execution;
+using Declarative.Core.Manifests;
+using Declarative.Core.Operations;
+using Declarative.Core.Planning;
+using Declarative.Core.State;
+
+namespace Declarative.Cli.Commands;
+
+/// <summary>
+/// The run shared by apply, rollback and destroy: open the environment's session, plan under the lock, print and ask,
+/// execute, record the revision, print the outcome. Only where the plan comes from and what the revision records
+/// differ (<see cref="RunKind"/>).
+/// </summary>
+internal static class ApplyFlow
+{
+    public static RunKind Apply { get; } = new(RevisionOperation.Apply, null, "decl apply", "Apply cancelled.");
+
+    /// <summary>Without a terminal there is nobody to ask: the run needs --auto-approve.</summary>
+    public static bool CanAsk(CliServices services, ParseResult result, bool autoApprove, string what)
+    {
+        if (autoApprove || services.IO.IsTerminal)
+        {
+            return true;
+        }
+
+        var command = what.ToLowerInvariant();
+        services.ReportErrors(result, [Diagnostic.Error(DiagnosticCodes.ApplyFailed, $"{what} needs --auto-approve without a terminal", null, "There is no terminal to ask for confirmation.", $"Review the plan it prints, then run decl {command} --auto-approve.")]);
+        return false;
+    }
+
+    public static async Task<int> WithSessionAsync(CliServices services, ParseResult result, EnvironmentModel model, ApplySettings settings, Func<EngineSession, Task<int>> run, CancellationToken cancellationToken)
+    {
+        var (session, problems) = await EngineSession.OpenAsync(services, result, model, createKey: true, settings.NoForceConflicts, cancellationToken);
+        using (session)
+        {
+            if (services.ReportErrors(result, problems))
+            {
+                return ExitCodes.Error;
+            }
+
+            try
+            {
+                return await run(session!);
+            }
+            catch (StateLockedException locked)
+            {
+                services.ReportErrors(result, [Diagnostic.Error(DiagnosticCodes.StateLocked, "State is locked", null, locked.Message, "Wait for that run to finish; if its process is gone, run again: the lock is released by the system.")]);
+                return ExitCodes.Error;
+            }
+            catch (Exception error) when (ProviderErrors.IsUserFacing(error))
+            {
+                services.ReportErrors(result, [Diagnostic.Error(DiagnosticCodes.ApplyFailed, "Apply failed", null, error.Message, "Fix the cause above and run decl apply again.")]);
+                return ExitCodes.Error;
+            }
+        }
+    }
+
+    public static async Task<int> ApplyAsync(CliServices services, ParseResult result, EngineSession session, ApplySettings settings, RunKind kind, PlanSteps steps, CancellationToken cancellationToken)
+    {
+        var io = services.IO;
+        var ansi = services.Ansi(result);
+        var operation = new ApplyOperation(session.Store, new Executor(session.Providers, TimeProvider.System), TimeProvider.System);
+        var request = new ApplyRequest(
+            RunInfo.Holder(io, kind.Command),
+            steps.MakePlan,
+            steps.Confirm,
+            RunInfo.Start(io, session.Model, kind.Operation, kind.RollbackOf),
+            settings.Execution,
+            new SynchronousProgress<ApplyEvent>(e => io.Out.WriteLine(ApplyProgressRenderer.Line(e))));
+        var outcome = await operation.RunAsync(request, cancellationToken);
+        if (outcome.TakeoverNote is not null)
+        {
+            io.Error.WriteLine($"warning: {outcome.TakeoverNote}");
+        }
+
+        if (outcome.Plan is null || outcome.Diagnostics.Any(d => d.Severity == Severity.Error))
+        {
+            return ExitCodes.Error;
+        }
+
+        if (!outcome.Plan.HasChanges)
+        {
+            io.Out.Write(PlanTextRenderer.Render(outcome.Plan, ansi, verbose: false));
+            return ExitCodes.Ok;
+        }
+
+        if (outcome.Cancelled)
+        {
+            io.Out.WriteLine(kind.CancelledText);
+            return ExitCodes.Error;
+        }
+
+        io.Out.WriteLine(ApplyProgressRenderer.Summary(outcome.Result!, outcome.Revision!));
+        return outcome.Result!.Succeeded ? ExitCodes.Ok : ExitCodes.Error;
+    }
+
+    public static async Task<bool> ConfirmAsync(IOContext io, Ansi ansi, Plan plan, bool autoApprove, bool verbose)
+    {
+        io.Out.Write(PlanTextRenderer.Render(plan, ansi, verbose));
+        if (autoApprove)
+        {
+            return true;
+        }
+
+        io.Out.Write(string.Create(CultureInfo.InvariantCulture, $"\nDo you want to perform these actions in environment \"{plan.Environment}\"?\n  Only 'yes' will be accepted to approve.\n\n  Enter a value: "));
+        var answer = await io.In.ReadLineAsync();
+        return string.Equals(answer?.Trim(), "yes", StringComparison.Ordinal);
+    }
+
+    /// <summary>How this apply gets its plan (under the lock) and its go-ahead.</summary>
+    public sealed record PlanSteps(Func<CancellationToken, Task<StageResult<Plan?>>> MakePlan, Func<Plan, CancellationToken, Task<bool>> Confirm);
+
+    public sealed record ApplySettings(string Directory, bool AutoApprove, bool Adopt, bool NoForceConflicts, ExecutionOptions Execution);
+}
+
+/// <summary>What a run records and how it names itself: the operation, the revision it rolls back to, the command in
+/// the lock record, the words printed when the user declines.</summary>
+internal sealed record RunKind(RevisionOperation Operation, int? RollbackOf, string Command, string CancelledText);

@@ -1,0 +1,78 @@
+using System.CommandLine;
+using System.Globalization;
+using Declarative.Core.Diagnostics;
+using Declarative.Core.Execution;
+using Declarative.Core.Manifests;
+using Declarative.Core.Operations;
+using Declarative.Core.Planning;
+using Declarative.Core.State;
+
+namespace Declarative.Cli.Commands;
+
+/// <summary><c>decl rollback [DIR] --env E [--to REV] [--auto-approve]</c>: applies what revision REV applied (by default the
+/// newest older deployed or superseded one) as a new revision, from the store only: the manifests are not rendered,
+/// pinned image references are reused, nothing is rebuilt, and what REV did not own is pruned.</summary>
+public static class RollbackCommand
+{
+    public static Command Create(CliServices services)
+    {
+        var directory = CommonOptions.DirectoryArgument();
+        var to = new Option<int?>("--to") { Description = "The revision to return to (default: the newest older one that was deployed)." };
+        var autoApprove = new Option<bool>("--auto-approve") { Description = "Roll back without asking (required without a terminal)." };
+        var parallelism = new Option<int>("--parallelism") { Description = "How many resources are applied at once.", DefaultValueFactory = _ => 10 };
+        var command = new Command("rollback", "Return the environment to an earlier revision, as a new revision, without rendering or rebuilding.")
+        {
+            directory, to, autoApprove, parallelism,
+        };
+        command.SetAction((result, cancellationToken) => RunAsync(services, result, result.GetValue(directory)!, result.GetValue(to), new ApplyFlow.ApplySettings(
+            result.GetValue(directory)!,
+            result.GetValue(autoApprove),
+            false,
+            false,
+            new ExecutionOptions(Math.Max(1, result.GetValue(parallelism)), null)), cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(CliServices services, ParseResult result, string directory, int? to, ApplyFlow.ApplySettings settings, CancellationToken cancellationToken)
+    {
+        if (!ApplyFlow.CanAsk(services, result, settings.AutoApprove, "Rollback"))
+        {
+            return ExitCodes.Error;
+        }
+
+        var project = StoredProject.Locate(services, result, directory);
+        if (project is null)
+        {
+            return ExitCodes.Error;
+        }
+
+        var store = project.OpenStore(services);
+        var (target, problem) = RollbackTarget.Choose(await store.ListAsync(cancellationToken), to);
+        if (problem is not null || target is null)
+        {
+            services.ReportErrors(result, [problem!]);
+            return ExitCodes.Error;
+        }
+
+        if (target.Inventory.Where(SealedValues.IsMasked).Select(e => e.Address.ToString()).ToList() is { Count: > 0 } sealedEntries)
+        {
+            services.ReportErrors(result, [Diagnostic.Error(
+                DiagnosticCodes.StateKeyProblem,
+                "Rollback needs the state key",
+                null,
+                string.Create(CultureInfo.InvariantCulture, $"Revision {target.Number} holds secret values that cannot be read without the state key: {string.Join(", ", sealedEntries)}. Nothing was changed."),
+                "Set DECLARATIVE_STATE_KEY, or put the key used when that revision was applied in ~/.config/declarative/state.key (0600), and roll back again.")]);
+            return ExitCodes.Error;
+        }
+
+        var model = StoredEnvironment.Of(project.Project, project.Environment, target, project.StateDirectory);
+        var kind = new RunKind(RevisionOperation.Rollback, target.Number, "decl rollback", "Rollback cancelled.");
+        return await ApplyFlow.WithSessionAsync(services, result, model, settings, session => ApplyFlow.ApplyAsync(services, result, session, settings, kind, new ApplyFlow.PlanSteps(
+            async ct =>
+            {
+                var plan = await EnginePlanning.PlanAsync(services, result, session, adopt: false, ct, pinnedTo: target);
+                return new StageResult<Plan?>(plan, plan is null ? [Diagnostic.Error(DiagnosticCodes.PlanFailed, "Planning failed", null, "See the errors above.")] : []);
+            },
+            (plan, ct) => ApplyFlow.ConfirmAsync(services.IO, services.Ansi(result), plan, settings.AutoApprove, result.GetValue(services.Options.Verbose))), cancellationToken), cancellationToken);
+    }
+}

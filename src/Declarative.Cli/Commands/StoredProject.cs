@@ -1,0 +1,36 @@
+using System.CommandLine;
+using Declarative.Core.Manifests;
+using Declarative.Core.State;
+
+namespace Declarative.Cli.Commands;
+
+/// <summary>
+/// The project and environment a store-only command (history, state, rollback, destroy, drift) works on: read from
+/// declarative.yaml without rendering any manifest, so a project whose manifests are broken can still be inspected,
+/// rolled back or destroyed.
+/// </summary>
+internal sealed record StoredProject(ProjectDefinition Project, EnvironmentDefinition Environment, string StateDirectory)
+{
+    /// <summary>The project, or null (diagnostics printed) when the folder holds no usable project.</summary>
+    public static StoredProject? Locate(CliServices services, ParseResult result, string directory)
+    {
+        var request = services.Options.ToLoadRequest(result, directory, services.IO.WorkingDirectory);
+        var located = services.LoadOperation(result).LocateProject(request);
+        if (located.Value is null || services.ReportErrors(result, located.Diagnostics))
+        {
+            return null;
+        }
+
+        var environment = EnvironmentSelector.Select(located.Value, request.Environment);
+        if (environment.Value is null || services.ReportErrors(result, environment.Diagnostics))
+        {
+            return null;
+        }
+
+        var folder = LocalStateStore.DirectoryFor(located.Value.Root, environment.Value.Name, services.IO.EnvironmentVariables);
+        return new StoredProject(located.Value, environment.Value, folder);
+    }
+
+    public LocalStateStore OpenStore(CliServices services, bool createKey = false) =>
+        new(StateDirectory, Environment.Name, StateKey.Load(services.IO.EnvironmentVariables, services.IO.HomeDirectory, createKey), TimeProvider.System);
+}
