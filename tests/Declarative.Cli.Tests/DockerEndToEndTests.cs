@@ -11,6 +11,7 @@ public sealed class DockerEndToEndTests : IAsyncLifetime
 {
     private readonly string _suffix = TestImages.UniqueName("e2e");
     private readonly int _port = FreePort();
+    private readonly int _pagePort = FreePort();
     private TempDirectory _dir = null!;
 
     private string Environment => "local";
@@ -166,6 +167,36 @@ public sealed class DockerEndToEndTests : IAsyncLifetime
         Assert.Contains("+ create Container.docker.declarative.dev/kubia-container", plan.Stdout, StringComparison.Ordinal);
         Assert.Contains("+ spec.image: (known after apply)", plan.Stdout, StringComparison.Ordinal);
         Assert.DoesNotContain("DCL302", plan.All, StringComparison.Ordinal);
+    }
+
+    [DockerFact]
+    public async Task Rollback_runs_the_previous_image_again_without_building_it()
+    {
+        _dir.Write("site/manifests/image.yaml", $"apiVersion: docker.declarative.dev/v1\nkind: Image\nmetadata: {{name: page}}\nspec:\n  context: ../page\n---\napiVersion: docker.declarative.dev/v1\nkind: Container\nmetadata: {{name: page-{_suffix}}}\nspec:\n  image: ${{image:page}}\n  command: httpd -f -p 8080 -h /www\n  ports: [\"127.0.0.1:{_pagePort}:8080\"]\n  stopTimeout: 1\n");
+        _dir.Write("site/page/Dockerfile", $"FROM {TestImages.BusyboxImage}\nCOPY index.html /www/index.html\n");
+        _dir.Write("site/page/index.html", "first\n");
+        Assert.Equal(0, (await Decl("apply", "site", "--auto-approve")).ExitCode);
+        _dir.Write("site/page/index.html", "second\n");
+        var second = await Decl("apply", "site", "--auto-approve");
+        Assert.True(second.ExitCode == 0, second.All);
+        Assert.Contains("+ build Image.docker.declarative.dev/page", second.Stdout, StringComparison.Ordinal);
+        Assert.Equal("second\n", await PageAsync());
+        _dir.Write("site/page/index.html", "third, never built\n");
+
+        var rollback = await Decl("rollback", "site", "--auto-approve");
+
+        Assert.True(rollback.ExitCode == 0, rollback.All);
+        Assert.Contains($"-/+ replace Container.docker.declarative.dev/page-{_suffix}", rollback.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("build Image", rollback.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("Step 1/", rollback.Stdout, StringComparison.Ordinal);
+        Assert.Equal("first\n", await PageAsync());
+        await DockerCli.RunAsync(["rmi", "-f", .. (await DockerCli.RunAsync(["images", "-q", $"site-{_suffix}-page"], CancellationToken.None)).StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries)], CancellationToken.None);
+    }
+
+    private async Task<string> PageAsync()
+    {
+        using var http = new HttpClient();
+        return await http.GetStringAsync(new Uri($"http://127.0.0.1:{_pagePort}/"));
     }
 
     private Task<CliResult> Decl(params string[] args) => CliRunner.RunAsync(_dir.Root, Variables, args);
