@@ -24,6 +24,7 @@ public sealed class DeclarativeCli(IOContext io)
         root.Subcommands.Add(PlanCommand.Create(services));
         root.Subcommands.Add(ApplyCommand.Create(services));
         root.Subcommands.Add(DestroyCommand.Create(services));
+        root.Subcommands.Add(DriftCommand.Create(services));
         root.Subcommands.Add(RollbackCommand.Create(services));
         root.Subcommands.Add(HistoryCommand.Create(services));
         root.Subcommands.Add(StateCommand.Create(services));

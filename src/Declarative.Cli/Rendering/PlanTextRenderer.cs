@@ -48,6 +48,11 @@ public static class PlanTextRenderer
             AppendNote(text, $"# forces replacement: {reason}", ansi);
         }
 
+        if (change.Action == ChangeAction.Create && change.LastApplied is not null)
+        {
+            AppendNote(text, "# (drift: deleted outside Declarative)", ansi);
+        }
+
         if (change.Change.ServerDefaultsUnknown)
         {
             AppendNote(text, "# (server defaults unknown)", ansi);

@@ -45,7 +45,36 @@ internal static class ObjectNormalizer
         }
 
         RemoveNulls(copy);
+        FoldStringData(copy);
         return copy;
+    }
+
+    /// <summary>A Secret's stringData is write-only: the server merges it into data (base64, stringData winning) and
+    /// never returns it, so what was applied compares with what is live only once folded the same way.</summary>
+    private static void FoldStringData(JsonObject obj)
+    {
+        if (obj["kind"]?.GetValueKind() != System.Text.Json.JsonValueKind.String || obj["kind"]!.GetValue<string>() != "Secret"
+            || obj["apiVersion"]?.GetValueKind() != System.Text.Json.JsonValueKind.String || obj["apiVersion"]!.GetValue<string>() != "v1"
+            || obj["stringData"] is not JsonObject stringData)
+        {
+            return;
+        }
+
+        if (obj["data"] is not JsonObject data)
+        {
+            data = [];
+            obj["data"] = data;
+        }
+
+        foreach (var (key, value) in stringData)
+        {
+            if (value is JsonValue text && text.GetValueKind() == System.Text.Json.JsonValueKind.String)
+            {
+                data[key] = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(text.GetValue<string>()));
+            }
+        }
+
+        obj.Remove("stringData");
     }
 
     private static void RemoveNulls(JsonNode? node)

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json.Nodes;
+using Declarative.Core.Planning;
 using Declarative.Core.Providers;
 using Declarative.Providers.Docker.Catalog;
 using Declarative.Providers.Docker.Runtime.Shared;
@@ -23,11 +24,18 @@ internal sealed class ImageKind(IDockerClient client, DockerProviderOptions opti
         Task.FromResult(AlwaysPresent.Read(ids, Kind, owner, "content-addressed"));
 
     /// <summary>A rollback reuses the pinned reference its target revision applied: nothing is rebuilt, whatever the
-    /// context holds now.</summary>
-    public Task<PlannedChange> PlanAsync(DesiredResource desired, LiveResource? live, AppliedResource? lastApplied, PlanContext context, CancellationToken cancellationToken) =>
-        context.Pinned is { } pinned && pinned.Outputs[ImagePlanner.ReferencePath] is not null
-            ? Task.FromResult(new PlannedChange(desired.Address, Core.Planning.ChangeAction.NoOp, [], [], null, [], [], desired, live, KnownOutputs: pinned.Outputs))
+    /// context holds now. An image has no live state that can drift, so a drift check asks nothing.</summary>
+    public Task<PlannedChange> PlanAsync(DesiredResource desired, LiveResource? live, AppliedResource? lastApplied, PlanContext context, CancellationToken cancellationToken)
+    {
+        if (context.Pinned is { } pinned && pinned.Outputs[ImagePlanner.ReferencePath] is not null)
+        {
+            return Task.FromResult(new PlannedChange(desired.Address, ChangeAction.NoOp, [], [], null, [], [], desired, live, KnownOutputs: pinned.Outputs));
+        }
+
+        return context.Offline
+            ? Task.FromResult(new PlannedChange(desired.Address, ChangeAction.NoOp, [], [], null, [], [], desired, live))
             : new ImagePlanner(client, registries, options).PlanAsync(desired, live, lastApplied, cancellationToken);
+    }
 
     public async Task<AppliedResource> ApplyAsync(PlannedChange change, JsonObject resolved, CancellationToken cancellationToken)
     {

@@ -1,0 +1,130 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Declarative.Core.Drift;
+using Declarative.Core.Providers;
+
+namespace Declarative.Cli.Rendering;
+
+/// <summary>
+/// `decl drift` as text, as versioned JSON (docs/drift-json.md) and as markdown. Secret values are never shown: a
+/// drifted secret field reads "(sensitive)". The same report always gives the same bytes.
+/// </summary>
+public static class DriftRenderer
+{
+    public const string JsonFormatVersion = "drift/v1";
+
+    public static string Text(DriftReport report, Ansi ansi)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(ansi);
+        if (!report.HasDrift)
+        {
+            return NoDrift(report) + "\n";
+        }
+
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"Drift in environment \"{report.Environment}\" against revision {report.Revision}:\n");
+        foreach (var drifted in report.Objects)
+        {
+            text.Append('\n');
+            var (symbol, note) = Marks(drifted.Kind);
+            text.Append(ansi.Yellow($"  {symbol}")).Append(' ').Append(drifted.Address.ToString());
+            if (note is not null)
+            {
+                text.Append(' ').Append(ansi.Dim($"# {note}"));
+            }
+
+            text.Append('\n');
+            foreach (var field in drifted.Fields)
+            {
+                text.Append("      ~ ").Append(field.Path).Append(": ").Append(Applied(field)).Append(" -> ").Append(Live(field)).Append(" (live)");
+                if (field.Manager is { } manager)
+                {
+                    text.Append(' ').Append(ansi.Dim($"# changed by {manager}"));
+                }
+
+                text.Append('\n');
+            }
+        }
+
+        return text.Append('\n').Append(ansi.Bold(Summary(report))).Append('\n').ToString();
+    }
+
+    public static string Json(DriftReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var root = new JsonObject
+        {
+            ["formatVersion"] = JsonFormatVersion,
+            ["project"] = report.Project,
+            ["environment"] = report.Environment,
+            ["revision"] = report.Revision,
+            ["drift"] = report.HasDrift,
+            ["summary"] = new JsonObject
+            {
+                ["changed"] = report.Count(DriftKind.Changed),
+                ["deleted"] = report.Count(DriftKind.Deleted),
+                ["unmanaged"] = report.Count(DriftKind.Unmanaged),
+            },
+            ["objects"] = new JsonArray([.. report.Objects.Select(o => (JsonNode)new JsonObject
+            {
+                ["address"] = o.Address.ToString(),
+                ["kind"] = o.Address.Kind,
+                ["name"] = o.Address.Name,
+                ["namespace"] = o.Address.Namespace,
+                ["drift"] = o.Kind.ToString().ToLowerInvariant(),
+                ["fields"] = new JsonArray([.. o.Fields.Select(f => (JsonNode)new JsonObject
+                {
+                    ["path"] = f.Path,
+                    ["applied"] = f.Sensitive ? SensitiveValues.Mask : f.Applied?.DeepClone(),
+                    ["live"] = f.Sensitive ? SensitiveValues.Mask : f.Live?.DeepClone(),
+                    ["manager"] = f.Manager,
+                    ["sensitive"] = f.Sensitive,
+                })]),
+            })]),
+        };
+        return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
+    }
+
+    public static string Markdown(DriftReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"### Declarative drift for `{report.Project}` / `{report.Environment}`\n\n");
+        if (!report.HasDrift)
+        {
+            return text.Append(NoDrift(report)).Append('\n').ToString();
+        }
+
+        text.Append("| Object | Drift | Fields |\n| --- | --- | --- |\n");
+        foreach (var drifted in report.Objects)
+        {
+            var fields = string.Join("<br>", drifted.Fields.Select(f =>
+                $"`{f.Path}`: `{Applied(f)}` → `{Live(f)}`" + (f.Manager is { } m ? $" (by {m})" : string.Empty)));
+            text.Append(CultureInfo.InvariantCulture, $"| `{drifted.Address}` | {Marks(drifted.Kind).Note ?? "changed"} | {fields.Replace("|", "\\|", StringComparison.Ordinal)} |\n");
+        }
+
+        return text.Append('\n').Append(CultureInfo.InvariantCulture, $"**{Summary(report)}**\n").ToString();
+    }
+
+    private static string NoDrift(DriftReport report) => report.Revision is null
+        ? $"No drift: environment \"{report.Environment}\" has no revision yet."
+        : string.Create(CultureInfo.InvariantCulture, $"No drift. The environment matches revision {report.Revision}.");
+
+    private static string Summary(DriftReport report) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"Drift: {report.Count(DriftKind.Changed)} changed, {report.Count(DriftKind.Deleted)} deleted, {report.Count(DriftKind.Unmanaged)} unmanaged.");
+
+    private static (string Symbol, string? Note) Marks(DriftKind kind) => kind switch
+    {
+        DriftKind.Deleted => ("-", "deleted outside Declarative"),
+        DriftKind.Unmanaged => ("+", "has this environment's labels but no revision owns it"),
+        _ => ("~", null),
+    };
+
+    private static string Applied(DriftedField field) => field.Sensitive ? SensitiveValues.Mask : PlanValueRenderer.Text(field.Applied);
+
+    private static string Live(DriftedField field) => field.Sensitive ? SensitiveValues.Mask : field.Live is null ? "(absent)" : PlanValueRenderer.Text(field.Live);
+}

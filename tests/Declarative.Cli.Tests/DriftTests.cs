@@ -1,0 +1,97 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace Declarative.Cli.Tests;
+
+/// <summary>decl drift end to end against the API double: changed fields with their manager, deleted objects, objects
+/// with our labels that no revision owns; exit 2 when anything drifted.</summary>
+public sealed class DriftTests : IAsyncLifetime
+{
+    private const string Web = "/apis/apps/v1/namespaces/shop-dev/deployments/web";
+    private ShopCluster _shop = null!;
+
+    public async Task InitializeAsync() => _shop = await ShopCluster.StartAsync(new Dictionary<string, string>
+    {
+        ["shop/manifests/config.yaml"] = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\ndata:\n  MODE: dev\n",
+    });
+
+    public async Task DisposeAsync() => await _shop.DisposeAsync();
+
+    private Task<CliResult> Decl(params string[] args) => _shop.Decl(args);
+
+    [Fact]
+    public async Task No_drift_right_after_apply_exits_0()
+    {
+        Assert.Equal(0, (await Decl("apply", "shop", "--auto-approve")).ExitCode);
+
+        var drift = await Decl("drift", "shop");
+
+        Assert.True(drift.ExitCode == 0, drift.All);
+        Assert.Equal("No drift. The environment matches revision 1.\n", drift.Stdout);
+    }
+
+    [Fact]
+    public async Task Scaled_edited_deleted_and_unmanaged_objects_are_reported_with_exit_2()
+    {
+        Assert.Equal(0, (await Decl("apply", "shop", "--auto-approve")).ExitCode);
+        await SendAsync(HttpMethod.Patch, $"{Web}?fieldManager=kubectl", """{"spec":{"replicas":5}}""");
+        await SendAsync(HttpMethod.Delete, "/api/v1/namespaces/shop-dev/configmaps/settings", null);
+        await SendAsync(HttpMethod.Post, "/api/v1/namespaces/shop-dev/configmaps?fieldManager=kubectl-create", """
+            {"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"stray","labels":{"app.kubernetes.io/managed-by":"declarative","declarative.dev/project":"shop","declarative.dev/environment":"dev"}},"data":{"x":"1"}}
+            """);
+
+        var drift = await Decl("drift", "shop");
+
+        Assert.Equal(2, drift.ExitCode);
+        Assert.Contains("~ Deployment.apps/shop-dev/web", drift.Stdout, StringComparison.Ordinal);
+        Assert.Contains("~ spec.replicas: 2 -> 5 (live) # changed by kubectl", drift.Stdout, StringComparison.Ordinal);
+        Assert.Contains("- ConfigMap/shop-dev/settings # deleted outside Declarative", drift.Stdout, StringComparison.Ordinal);
+        Assert.Contains("+ ConfigMap/shop-dev/stray # has this environment's labels but no revision owns it", drift.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Drift: 1 changed, 1 deleted, 1 unmanaged.", drift.Stdout, StringComparison.Ordinal);
+
+        var json = JsonNode.Parse((await Decl("drift", "shop", "-o", "json")).Stdout)!;
+        Assert.Equal("drift/v1", (string)json["formatVersion"]!);
+        var web = json["objects"]!.AsArray().Single(o => (string)o!["address"]! == "Deployment.apps/shop-dev/web")!;
+        var field = web["fields"]!.AsArray().Single()!;
+        Assert.Equal("spec.replicas", (string)field["path"]!);
+        Assert.Equal(2, (int)field["applied"]!);
+        Assert.Equal(5, (int)field["live"]!);
+        Assert.Equal("kubectl", (string)field["manager"]!);
+
+        var markdown = (await Decl("drift", "shop", "-o", "markdown")).Stdout;
+        Assert.Contains("| `Deployment.apps/shop-dev/web` | changed | `spec.replicas`: `2` → `5` (by kubectl) |", markdown, StringComparison.Ordinal);
+
+        var plan = await Decl("plan", "shop");
+        Assert.Contains("+ create ConfigMap/shop-dev/settings", plan.Stdout, StringComparison.Ordinal);
+        Assert.Contains("# (drift: deleted outside Declarative)", plan.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_changed_secret_is_reported_without_its_value()
+    {
+        Assert.Equal(0, (await Decl("apply", "shop", "--auto-approve")).ExitCode);
+        await SendAsync(HttpMethod.Patch, "/api/v1/namespaces/shop-dev/secrets/db?fieldManager=kubectl-edit", """{"data":{"password":"aGFja2Vk"}}""");
+
+        var drift = await Decl("drift", "shop", "-o", "json");
+
+        Assert.Equal(2, drift.ExitCode);
+        Assert.Contains("(sensitive)", drift.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("aGFja2Vk", drift.All, StringComparison.Ordinal);
+        Assert.DoesNotContain(ShopCluster.SecretValue, drift.All, StringComparison.Ordinal);
+    }
+
+    private async Task SendAsync(HttpMethod method, string path, string? body)
+    {
+        using var http = _shop.Host.CreateClient();
+        using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
+        if (body is not null)
+        {
+            request.Content = new StringContent(body, Encoding.UTF8);
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue(method == HttpMethod.Patch ? "application/merge-patch+json" : "application/json");
+        }
+
+        using var response = await http.SendAsync(request);
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+    }
+}
