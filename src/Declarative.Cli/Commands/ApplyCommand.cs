@@ -24,18 +24,20 @@ public static class ApplyCommand
         var autoApprove = new Option<bool>("--auto-approve") { Description = "Apply without asking (required without a terminal)." };
         var adopt = EngineOptions.Adopt();
         var noForce = EngineOptions.NoForceConflicts();
+        var atomic = new Option<bool>("--atomic") { Description = "When the run fails, roll back to the newest older deployed revision (with none, destroy what it created)." };
         var parallelism = new Option<int>("--parallelism") { Description = "How many resources are applied at once.", DefaultValueFactory = _ => 10 };
         var timeout = new Option<TimeSpan?>("--timeout") { Description = "How long each resource may take to become ready (e.g. 00:05:00)." };
         var command = new Command("apply", "Plan, ask, apply in dependency order, wait until ready, and record a revision.")
         {
-            directory, autoApprove, adopt, noForce, parallelism, timeout,
+            directory, autoApprove, adopt, noForce, atomic, parallelism, timeout,
         };
         command.SetAction((result, cancellationToken) => RunAsync(services, result, new ApplyFlow.ApplySettings(
             result.GetValue(directory)!,
             result.GetValue(autoApprove),
             result.GetValue(adopt),
             result.GetValue(noForce),
-            new ExecutionOptions(Math.Max(1, result.GetValue(parallelism)), result.GetValue(timeout))), cancellationToken));
+            new ExecutionOptions(Math.Max(1, result.GetValue(parallelism)), result.GetValue(timeout)),
+            result.GetValue(atomic)), cancellationToken));
         return command;
     }
 

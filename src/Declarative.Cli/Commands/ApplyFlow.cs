@@ -95,7 +95,17 @@ internal static class ApplyFlow
         }
 
         io.Out.WriteLine(ApplyProgressRenderer.Summary(outcome.Result!, outcome.Revision!));
-        return outcome.Result!.Succeeded ? ExitCodes.Ok : ExitCodes.Error;
+        if (outcome.Result!.Succeeded)
+        {
+            return ExitCodes.Ok;
+        }
+
+        if (settings.Atomic && kind.Operation == RevisionOperation.Apply)
+        {
+            await AtomicRecovery.RunAsync(services, result, session, settings, cancellationToken);
+        }
+
+        return ExitCodes.Error;
     }
 
     public static async Task<bool> ConfirmAsync(IOContext io, Ansi ansi, Plan plan, bool autoApprove, bool verbose)
@@ -114,7 +124,7 @@ internal static class ApplyFlow
     /// <summary>How this apply gets its plan (under the lock) and its go-ahead.</summary>
     public sealed record PlanSteps(Func<CancellationToken, Task<StageResult<Plan?>>> MakePlan, Func<Plan, CancellationToken, Task<bool>> Confirm);
 
-    public sealed record ApplySettings(string Directory, bool AutoApprove, bool Adopt, bool NoForceConflicts, ExecutionOptions Execution);
+    public sealed record ApplySettings(string Directory, bool AutoApprove, bool Adopt, bool NoForceConflicts, ExecutionOptions Execution, bool Atomic = false);
 }
 
 /// <summary>What a run records and how it names itself: the operation, the revision it rolls back to, the command in
