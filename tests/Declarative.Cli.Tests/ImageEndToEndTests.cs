@@ -8,14 +8,6 @@ namespace Declarative.Cli.Tests;
 /// Containers from `${image:NAME}`; `docker` and the registry's own API are the witnesses.</summary>
 public sealed class ImageEndToEndTests
 {
-    private const string OpenRegistry = """
-        apiVersion: docker.declarative.dev/v1
-        kind: Registry
-        metadata: {name: open}
-        spec: {server: SERVER}
-
-        """;
-
     [DockerFact]
     public async Task Apply_builds_and_pushes_then_plan_has_no_changes_and_the_container_runs_the_pinned_reference()
     {
@@ -310,7 +302,14 @@ public sealed class ImageEndToEndTests
         project.Write($"{name}/www/index.html", page);
     }
 
-    private static string OpenRegistryDocument() => OpenRegistry.Replace("SERVER", DockerTestServices.Current.Registry, StringComparison.Ordinal);
+    /// <summary>The Registry "open": the test registry without authentication.</summary>
+    private static string OpenRegistryDocument() => $$"""
+        apiVersion: docker.declarative.dev/v1
+        kind: Registry
+        metadata: {name: open}
+        spec: {server: {{DockerTestServices.Current.Registry}}}
+
+        """;
 
     private static string ImageDocument(string name, string repository, string registry) => $$"""
         ---
