@@ -34,6 +34,18 @@ public static class TestImages
     public static string UniqueName(string prefix) =>
         $"{prefix}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))}";
 
+    /// <summary>Removes every local image carrying <paramref name="label"/> ("key=value"), with all its tags and the
+    /// intermediate images only it uses. Registry content stays: a registry cannot be asked to delete here.</summary>
+    public static async Task RemoveImagesLabelledAsync(string label, CancellationToken cancellationToken)
+    {
+        var listed = await DockerCli.RunAsync(["images", "-q", "--no-trunc", "--filter", $"label={label}"], cancellationToken);
+        var ids = listed.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal).ToList();
+        if (ids.Count > 0)
+        {
+            await DockerCli.RunAsync(["rmi", "-f", .. ids], cancellationToken);
+        }
+    }
+
     private static async Task<string> BuildBusyboxAsync()
     {
         if (!File.Exists(BusyboxBinary))

@@ -72,8 +72,11 @@ internal sealed partial class StreamMessages(Action<string>? output, int keepLin
         }
     }
 
-    private void Keep(string line)
+    private void Keep(string text)
     {
+        // The classic builder wraps what a RUN step writes to stderr in colour codes (ESC[91m ... ESC[0m), which
+        // would reach logs, CI output and error messages as control characters.
+        var line = TerminalEscape().Replace(text, string.Empty);
         if (line.Length == 0)
         {
             return;
@@ -89,4 +92,7 @@ internal sealed partial class StreamMessages(Action<string>? output, int keepLin
 
     [GeneratedRegex(@"digest: (sha256:[0-9a-f]{64})")]
     private static partial Regex DigestLine();
+
+    [GeneratedRegex(@"\u001b\[[0-9;?]*[A-Za-z]")]
+    private static partial Regex TerminalEscape();
 }
