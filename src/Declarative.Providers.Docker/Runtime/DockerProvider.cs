@@ -19,6 +19,7 @@ namespace Declarative.Providers.Docker.Runtime;
 public sealed class DockerProvider : IResourceProvider, IPlanContextProvider, IDisposable
 {
     private readonly ImmutableDictionary<string, IDockerKind> kinds;
+    private readonly ImageRegistries registries;
 
     public DockerProvider(IDockerClient client, DockerProviderOptions? options = null)
         : this(client, options ?? new DockerProviderOptions(), [])
@@ -29,13 +30,14 @@ public sealed class DockerProvider : IResourceProvider, IPlanContextProvider, ID
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(options);
+        registries = new ImageRegistries(options);
         IDockerKind[] builtIn =
         [
-            new ContainerKind(client, options),
+            new ContainerKind(client, options, registries),
             new VolumeKind(client, options),
             new NetworkKind(client, options),
             new RegistryKind(),
-            new ImageKind(client, options),
+            new ImageKind(client, options, registries),
         ];
         kinds = builtIn.Concat(extraKinds).ToImmutableDictionary(k => k.Kind, StringComparer.Ordinal);
     }
@@ -91,13 +93,7 @@ public sealed class DockerProvider : IResourceProvider, IPlanContextProvider, ID
         return KindOf(live.Address).DeleteAsync(live, options, cancellationToken);
     }
 
-    public void Dispose()
-    {
-        foreach (var kind in kinds.Values.OfType<IDisposable>())
-        {
-            kind.Dispose();
-        }
-    }
+    public void Dispose() => registries.Dispose();
 
     private IDockerKind KindOf(ResourceAddress address) =>
         address.Group == DockerKinds.Group && kinds.TryGetValue(address.Kind, out var kind)

@@ -15,7 +15,7 @@ namespace Declarative.Providers.Docker.Runtime.Containers;
 /// container's timeout, remove, create, connect the other networks, start. A container that fails to start is
 /// removed again, so a failed apply leaves no half-made container behind.
 /// </summary>
-internal sealed class ContainerApplier(IDockerClient client, DockerProviderOptions options)
+internal sealed class ContainerApplier(IDockerClient client, DockerProviderOptions options, Images.ImageRegistries registries)
 {
     public async Task<AppliedResource> ApplyAsync(PlannedChange change, JsonObject resolved, CancellationToken cancellationToken)
     {
@@ -58,7 +58,7 @@ internal sealed class ContainerApplier(IDockerClient client, DockerProviderOptio
     private async Task<string> RecreateAsync(PlannedChange change, ContainerSpec spec, CancellationToken cancellationToken)
     {
         await RemoveExistingAsync(change, spec.Name, cancellationToken).ConfigureAwait(false);
-        await new ImagePresence(client).EnsureAsync(spec.Image!, $"container {spec.Name}", cancellationToken).ConfigureAwait(false);
+        await new ImagePresence(client, registries).EnsureAsync(spec.Image!, $"container {spec.Name}", cancellationToken).ConfigureAwait(false);
         var specHash = DockerFingerprint.SpecHash(ContainerJson.Of(spec));
         var created = await Guard($"Creating container {spec.Name}", () =>
             client.Containers.CreateContainerAsync(ContainerCreation.Parameters(spec, specHash), cancellationToken)).ConfigureAwait(false);

@@ -7,7 +7,7 @@ using Docker.DotNet;
 namespace Declarative.Providers.Docker.Runtime.Containers;
 
 /// <summary>The Container kind: `docker run -d` written down (docs/containers.md).</summary>
-internal sealed class ContainerKind(IDockerClient client, DockerProviderOptions options) : IDockerKind
+internal sealed class ContainerKind(IDockerClient client, DockerProviderOptions options, Images.ImageRegistries registries) : IDockerKind
 {
     public string Kind => DockerKinds.Container;
 
@@ -18,7 +18,7 @@ internal sealed class ContainerKind(IDockerClient client, DockerProviderOptions 
         new ContainerPlanner(client, options).PlanAsync(desired, live, lastApplied, cancellationToken);
 
     public Task<AppliedResource> ApplyAsync(PlannedChange change, JsonObject resolved, CancellationToken cancellationToken) =>
-        new ContainerApplier(client, options).ApplyAsync(change, resolved, cancellationToken);
+        new ContainerApplier(client, options, registries).ApplyAsync(change, resolved, cancellationToken);
 
     public Task<WaitResult> WaitAsync(AppliedResource applied, DateTimeOffset deadline, IProgress<WaitProgress> progress, CancellationToken cancellationToken) =>
         new ContainerWaiter(client, options, TimeProvider.System).WaitAsync(applied, deadline, progress, cancellationToken);

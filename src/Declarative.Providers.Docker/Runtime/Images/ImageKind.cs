@@ -14,10 +14,8 @@ namespace Declarative.Providers.Docker.Runtime.Images;
 /// as present (whether its tag exists is decided per plan); deleting or pruning one never deletes registry content
 /// or local images.
 /// </summary>
-internal sealed class ImageKind(IDockerClient client, DockerProviderOptions options) : IDockerKind, IDisposable
+internal sealed class ImageKind(IDockerClient client, DockerProviderOptions options, ImageRegistries registries) : IDockerKind
 {
-    private readonly ImageRegistries registries = new(options);
-
     public string Kind => DockerKinds.Image;
 
     public Task<KindReadResult> ReadAsync(IReadOnlyCollection<ResourceAddress> ids, OwnerSelector owner, CancellationToken cancellationToken) =>
@@ -58,8 +56,6 @@ internal sealed class ImageKind(IDockerClient client, DockerProviderOptions opti
 
     /// <summary>Registry content is never deleted, and a local image may be used by containers of other projects.</summary>
     public Task DeleteAsync(LiveResource live, DeleteOptions deleteOptions, CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public void Dispose() => registries.Dispose();
 
     private async Task<(string, string, string?, string?)> PushedAsync(ResourceAddress address, ImageSpec image, string repository, string tag, string imageId, CancellationToken cancellationToken)
     {

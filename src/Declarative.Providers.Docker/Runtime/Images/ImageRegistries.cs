@@ -28,6 +28,17 @@ internal sealed class ImageRegistries(DockerProviderOptions options) : IDisposab
         return new RegistryTarget(repository.Server, repository.Path, false, null);
     }
 
+    /// <summary>The credential to pull <paramref name="reference"/> with: the Registry document whose server is the
+    /// reference's registry, else the user's docker config, else none.</summary>
+    public async Task<(string Server, RegistryCredential? Credential)> PullCredentialAsync(string reference, CancellationToken cancellationToken)
+    {
+        var repository = ImageRepository.OfReference(reference);
+        var document = options.Registries
+            .Select(r => RegistryDocument.FromSpec(r.Key, r.Value, options.DocumentFolders.GetValueOrDefault(new ResourceAddress(string.Empty, DockerKinds.Group, DockerKinds.Registry, null, r.Key)) ?? Directory.GetCurrentDirectory()))
+            .FirstOrDefault(d => RegistryServerNames.SameRegistry(d.Server, repository.Server));
+        return (repository.Server, await credentials.ResolveAsync(repository.Server, document, cancellationToken).ConfigureAwait(false));
+    }
+
     public Task<RegistryCredential?> CredentialAsync(RegistryTarget target, CancellationToken cancellationToken) =>
         credentials.ResolveAsync(target.Server, target.Document, cancellationToken);
 

@@ -8,6 +8,14 @@ internal sealed record ImageRepository(string Server, string Path)
 {
     public const string DockerHub = "docker.io";
 
+    /// <summary>The repository of a reference: <c>host:5000/app:tag@sha256:…</c> without its digest and tag.</summary>
+    public static ImageRepository OfReference(string reference)
+    {
+        var name = reference.Split('@')[0];
+        var colon = name.LastIndexOf(':');
+        return Parse(colon > name.LastIndexOf('/') ? name[..colon] : name);
+    }
+
     public static ImageRepository Parse(string repository)
     {
         var slash = repository.IndexOf('/', StringComparison.Ordinal);

@@ -1,3 +1,4 @@
+using Declarative.Providers.Docker.Registries;
 using Docker.DotNet;
 using Docker.DotNet.Models;
 
@@ -8,7 +9,7 @@ namespace Declarative.Providers.Docker.Runtime.Shared;
 /// would. Errors in the pull stream arrive inside an HTTP 200 response (JSONMessage.Error) and are turned into an
 /// exception here, because the library does not throw for them.
 /// </summary>
-internal sealed class ImagePresence(IDockerClient client)
+internal sealed class ImagePresence(IDockerClient client, Images.ImageRegistries registries)
 {
     public async Task EnsureAsync(string reference, string usedBy, CancellationToken cancellationToken)
     {
@@ -20,11 +21,17 @@ internal sealed class ImagePresence(IDockerClient client)
         var messages = new StreamMessages(null, 5);
         try
         {
-            await client.Images.CreateImageAsync(new ImagesCreateParameters { FromImage = reference }, null, messages, cancellationToken).ConfigureAwait(false);
+            // A private registry needs the same credential for a pull as for the push (a rollback to a pinned reference).
+            var (server, credential) = await registries.PullCredentialAsync(reference, cancellationToken).ConfigureAwait(false);
+            await client.Images.CreateImageAsync(new ImagesCreateParameters { FromImage = reference }, RegistryAuthConfigs.ForPush(server, credential), messages, cancellationToken).ConfigureAwait(false);
         }
         catch (DockerApiException error)
         {
             throw NotAvailable(reference, usedBy, DockerErrors.MessageOf(error), error);
+        }
+        catch (RegistryException error)
+        {
+            throw NotAvailable(reference, usedBy, error.Message, error);
         }
 
         if (messages.Error is not null || await LocalImages.IdOfAsync(client, reference, cancellationToken).ConfigureAwait(false) is null)
