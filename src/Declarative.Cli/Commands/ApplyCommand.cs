@@ -12,7 +12,7 @@ using Declarative.Providers.Kubernetes.Client;
 
 namespace Declarative.Cli.Commands;
 
-/// <summary><c>decl apply [DIR|PLANFILE] --env E [--auto-approve] [--adopt] [--parallelism N] [--timeout D] [--no-force-conflicts]</c>:
+/// <summary><c>decl apply [DIR|PLANFILE] --env E [--auto-approve] [--adopt] [--parallelism N] [--timeout D] [--history-max N] [--no-force-conflicts]</c>:
 /// plans, asks, applies, records a revision; given a file saved by <c>decl plan --out</c>, applies that plan if it is
 /// not stale.</summary>
 public static class ApplyCommand
@@ -25,17 +25,19 @@ public static class ApplyCommand
         var adopt = EngineOptions.Adopt();
         var noForce = EngineOptions.NoForceConflicts();
         var parallelism = new Option<int>("--parallelism") { Description = "How many resources are applied at once.", DefaultValueFactory = _ => 10 };
-        var timeout = new Option<TimeSpan?>("--timeout") { Description = "How long each resource may take to become ready (e.g. 00:05:00)." };
+        var timeout = ChangeRunOptions.Timeout();
+        var historyMax = ChangeRunOptions.HistoryMax();
         var command = new Command("apply", "Plan, ask, apply in dependency order, wait until ready, and record a revision.")
         {
-            directory, autoApprove, adopt, noForce, parallelism, timeout,
+            directory, autoApprove, adopt, noForce, parallelism, timeout, historyMax,
         };
         command.SetAction((result, cancellationToken) => RunAsync(services, result, new ApplySettings(
             result.GetValue(directory)!,
             result.GetValue(autoApprove),
             result.GetValue(adopt),
             result.GetValue(noForce),
-            new ExecutionOptions(Math.Max(1, result.GetValue(parallelism)), result.GetValue(timeout))), cancellationToken));
+            new ExecutionOptions(Math.Max(1, result.GetValue(parallelism)), result.GetValue(timeout)),
+            result.GetValue(historyMax)), cancellationToken));
         return command;
     }
 
@@ -135,7 +137,8 @@ public static class ApplyCommand
             steps.Confirm,
             RunInfo.Start(io, session.Model, RevisionOperation.Apply),
             settings.Execution,
-            new SynchronousProgress<ApplyEvent>(e => io.Out.WriteLine(ApplyProgressRenderer.Line(e))));
+            new SynchronousProgress<ApplyEvent>(e => io.Out.WriteLine(ApplyProgressRenderer.Line(e))),
+            settings.HistoryMax);
         var outcome = await operation.RunAsync(request, cancellationToken);
         if (outcome.TakeoverNote is not null)
         {
@@ -179,5 +182,5 @@ public static class ApplyCommand
     /// <summary>How this apply gets its plan (under the lock) and its go-ahead.</summary>
     private sealed record PlanSteps(Func<CancellationToken, Task<StageResult<Plan?>>> MakePlan, Func<Plan, CancellationToken, Task<bool>> Confirm);
 
-    private sealed record ApplySettings(string Directory, bool AutoApprove, bool Adopt, bool NoForceConflicts, ExecutionOptions Execution);
+    private sealed record ApplySettings(string Directory, bool AutoApprove, bool Adopt, bool NoForceConflicts, ExecutionOptions Execution, int HistoryMax);
 }
