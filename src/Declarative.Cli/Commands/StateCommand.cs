@@ -11,7 +11,7 @@ public static class StateCommand
 {
     public static Command Create(CliServices services)
     {
-        var command = new Command("state", "Inspect the environment's state and remove a stale lock.");
+        var command = new Command("state", "Inspect the environment's state.");
         command.Subcommands.Add(List(services));
         command.Subcommands.Add(Show(services));
         command.Subcommands.Add(StateUnlockCommand.Create(services));
