@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
 
@@ -19,7 +20,7 @@ public static class GoDuration
     /// <summary>Go's bound while summing: 1&lt;&lt;63 (a negative duration may reach it).</summary>
     private const ulong Limit = 1UL << 63;
 
-    private static readonly Dictionary<string, long> Units = new(StringComparer.Ordinal)
+    private static readonly FrozenDictionary<string, ulong> Units = new Dictionary<string, ulong>(StringComparer.Ordinal)
     {
         ["ns"] = 1,
         ["us"] = 1_000,
@@ -29,7 +30,7 @@ public static class GoDuration
         ["s"] = 1_000_000_000,
         ["m"] = 60_000_000_000,
         ["h"] = 3_600_000_000_000,
-    };
+    }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Parses <paramref name="text"/> to nanoseconds as Go does (the same arithmetic, so the same
     /// rounding of fractions); false when it is not a Go duration or does not fit Go's int64 range (about 292
@@ -152,13 +153,13 @@ public static class GoDuration
             unitLength++;
         }
 
-        if (unitLength == 0 || !Units.TryGetValue(rest[..unitLength].ToString(), out var unit) || whole > Limit / (ulong)unit)
+        if (unitLength == 0 || !Units.TryGetValue(rest[..unitLength].ToString(), out var unit) || whole > Limit / unit)
         {
             return false;
         }
 
         rest = rest[unitLength..];
-        nanoseconds = whole * (ulong)unit;
+        nanoseconds = whole * unit;
         if (fraction > 0)
         {
             nanoseconds += (ulong)(fraction * (unit / scale));
