@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.CommandLine.Invocation;
+using System.CommandLine.Parsing;
 using Declarative.Cli.Commands;
 using Declarative.Core.Diagnostics;
 using Declarative.Core.Providers;
@@ -33,7 +35,13 @@ public sealed class DeclarativeCli(IOContext io)
         var configuration = new InvocationConfiguration { Output = io.Out, Error = io.Error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
         try
         {
-            return await root.Parse(args).InvokeAsync(configuration, cancellationToken);
+            var parsed = root.Parse(args);
+            if (parsed.Action is ParseErrorAction && parsed.Errors.All(e => e.SymbolResult is OptionResult or ArgumentResult))
+            {
+                return ReportParseErrors(parsed);
+            }
+
+            return await parsed.InvokeAsync(configuration, cancellationToken);
         }
         catch (OperationCanceledException)
         {
@@ -76,5 +84,18 @@ public sealed class DeclarativeCli(IOContext io)
 
             return ExitCodes.Error;
         }
+    }
+
+    /// <summary>A bad option value (a duration, a format) is one line per problem, without the help page, which would
+    /// bury it: the line names the option and what it takes. Other parse errors (no or an unknown command) keep
+    /// System.CommandLine's help and typo corrections.</summary>
+    private int ReportParseErrors(ParseResult parsed)
+    {
+        foreach (var error in parsed.Errors)
+        {
+            io.Error.WriteLine($"error: {error.Message}");
+        }
+
+        return ExitCodes.Error;
     }
 }

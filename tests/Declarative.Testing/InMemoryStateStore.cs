@@ -94,6 +94,27 @@ public sealed class InMemoryStateStore(string environment = "test") : IStateStor
         return Task.CompletedTask;
     }
 
+    public Task DeleteAsync(int number, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            revisions.Remove(number);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Holders here are in this process, so alive: a held lock is refused, a free one has no record.</summary>
+    public Task<LockRemoval> RemoveStaleLockAsync(CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            return Task.FromResult(holder is null
+                ? new LockRemoval(LockRemovalOutcome.NotLocked, environment, null)
+                : new LockRemoval(LockRemovalOutcome.HeldByLiveRun, environment, holder));
+        }
+    }
+
     private static Revision Copy(Revision revision) => revision with
     {
         Inventory = [.. revision.Inventory.Select(e => e with { Applied = e.Applied with { Object = (JsonObject)e.Applied.Object.DeepClone() } })],

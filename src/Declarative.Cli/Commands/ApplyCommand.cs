@@ -12,7 +12,7 @@ using Declarative.Providers.Kubernetes.Client;
 
 namespace Declarative.Cli.Commands;
 
-/// <summary><c>decl apply [DIR|PLANFILE] --env E [--auto-approve] [--adopt] [--parallelism N] [--timeout D] [--no-force-conflicts]</c>:
+/// <summary><c>decl apply [DIR|PLANFILE] --env E [--auto-approve] [--adopt] [--parallelism N] [--timeout D] [--history-max N] [--no-force-conflicts]</c>:
 /// plans, asks, applies, records a revision; given a file saved by <c>decl plan --out</c>, applies that plan if it is
 /// not stale.</summary>
 public static class ApplyCommand
@@ -26,10 +26,11 @@ public static class ApplyCommand
         var noForce = EngineOptions.NoForceConflicts();
         var atomic = new Option<bool>("--atomic") { Description = "When the run fails, roll back to the newest older deployed revision (with none, destroy what it created)." };
         var parallelism = new Option<int>("--parallelism") { Description = "How many resources are applied at once.", DefaultValueFactory = _ => 10 };
-        var timeout = new Option<TimeSpan?>("--timeout") { Description = "How long each resource may take to become ready (e.g. 00:05:00)." };
+        var timeout = ChangeRunOptions.Timeout();
+        var historyMax = ChangeRunOptions.HistoryMax();
         var command = new Command("apply", "Plan, ask, apply in dependency order, wait until ready, and record a revision.")
         {
-            directory, autoApprove, adopt, noForce, atomic, parallelism, timeout,
+            directory, autoApprove, adopt, noForce, atomic, parallelism, timeout, historyMax,
         };
         command.SetAction((result, cancellationToken) => RunAsync(services, result, new ApplyFlow.ApplySettings(
             result.GetValue(directory)!,
@@ -37,7 +38,8 @@ public static class ApplyCommand
             result.GetValue(adopt),
             result.GetValue(noForce),
             new ExecutionOptions(Math.Max(1, result.GetValue(parallelism)), result.GetValue(timeout)),
-            result.GetValue(atomic)), cancellationToken));
+            result.GetValue(atomic),
+            result.GetValue(historyMax)), cancellationToken));
         return command;
     }
 
@@ -98,5 +100,4 @@ public static class ApplyCommand
                 return true;
             }), cancellationToken), cancellationToken);
     }
-
 }

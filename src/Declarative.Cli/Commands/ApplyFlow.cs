@@ -70,7 +70,8 @@ internal static class ApplyFlow
             steps.Confirm,
             RunInfo.Start(io, session.Model, kind.Operation, kind.RollbackOf),
             settings.Execution,
-            new SynchronousProgress<ApplyEvent>(e => io.Out.WriteLine(ApplyProgressRenderer.Line(e))));
+            new SynchronousProgress<ApplyEvent>(e => io.Out.WriteLine(ApplyProgressRenderer.Line(e))),
+            settings.HistoryMax);
         var outcome = await operation.RunAsync(request, cancellationToken);
         if (outcome.TakeoverNote is not null)
         {
@@ -124,7 +125,7 @@ internal static class ApplyFlow
     /// <summary>How this apply gets its plan (under the lock) and its go-ahead.</summary>
     public sealed record PlanSteps(Func<CancellationToken, Task<StageResult<Plan?>>> MakePlan, Func<Plan, CancellationToken, Task<bool>> Confirm);
 
-    public sealed record ApplySettings(string Directory, bool AutoApprove, bool Adopt, bool NoForceConflicts, ExecutionOptions Execution, bool Atomic = false);
+    public sealed record ApplySettings(string Directory, bool AutoApprove, bool Adopt, bool NoForceConflicts, ExecutionOptions Execution, bool Atomic = false, int HistoryMax = HistoryLimit.DefaultMax);
 }
 
 /// <summary>What a run records and how it names itself: the operation, the revision it rolls back to, the command in

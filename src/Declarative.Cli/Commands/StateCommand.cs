@@ -5,7 +5,8 @@ using Declarative.Core.Providers;
 
 namespace Declarative.Cli.Commands;
 
-/// <summary><c>decl state list|show [DIR] --env E</c>: what the store says the environment owns.</summary>
+/// <summary><c>decl state list|show|unlock [DIR] --env E</c>: what the store says the environment owns, and the
+/// removal of a stale lock record. All read the store only, never the manifests.</summary>
 public static class StateCommand
 {
     public static Command Create(CliServices services)
@@ -13,6 +14,7 @@ public static class StateCommand
         var command = new Command("state", "Inspect the environment's state.");
         command.Subcommands.Add(List(services));
         command.Subcommands.Add(Show(services));
+        command.Subcommands.Add(StateUnlockCommand.Create(services));
         return command;
     }
 

@@ -7,7 +7,7 @@ namespace Declarative.Core.Operations;
 /// <summary>
 /// `decl apply`: under the environment's lock, plan, ask, then write a pending revision, execute, and complete the
 /// revision Deployed or Failed (Helm's install/upgrade flow). A pending revision left by a dead holder is marked
-/// Failed first (takeover).
+/// Failed first (takeover). After the run, the history is trimmed to <see cref="ApplyRequest.HistoryMax"/>.
 /// </summary>
 public sealed class ApplyOperation(IStateStore store, Executor executor, TimeProvider clock)
 {
@@ -47,18 +47,21 @@ public sealed class ApplyOperation(IStateStore store, Executor executor, TimePro
         }
 
         var revision = await history.CompleteAsync(result, cancellationToken);
+        await HistoryLimit.TrimAsync(store, request.HistoryMax, revision.Number, cancellationToken);
         return new ApplyOutcome(plan.Value, result, revision, plan.Diagnostics, tookOver);
     }
 }
 
-/// <summary>What apply needs from its caller: who holds the lock, how to plan (under the lock), how to ask.</summary>
+/// <summary>What apply needs from its caller: who holds the lock, how to plan (under the lock), how to ask, and how
+/// many revisions to keep (<see cref="HistoryLimit"/>; 0 keeps all).</summary>
 public sealed record ApplyRequest(
     LockRecord Holder,
     Func<CancellationToken, Task<Manifests.StageResult<Plan?>>> MakePlan,
     Func<Plan, CancellationToken, Task<bool>> Confirm,
     RevisionStart Start,
     ExecutionOptions Execution,
-    IProgress<ApplyEvent> Progress);
+    IProgress<ApplyEvent> Progress,
+    int HistoryMax = HistoryLimit.DefaultMax);
 
 /// <summary>How an apply ended. <see cref="Revision"/> is null when nothing was applied (no changes, cancelled,
 /// or an invalid plan).</summary>

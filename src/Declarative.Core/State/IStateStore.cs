@@ -24,6 +24,14 @@ public interface IStateStore
 
     /// <summary>Writes (creates or replaces) revision <see cref="Revision.Number"/> atomically.</summary>
     Task SaveAsync(Revision revision, CancellationToken cancellationToken);
+
+    /// <summary>Deletes revision <paramref name="number"/> (a missing one is no error). Called under the lock, by
+    /// <see cref="HistoryLimit"/>, which decides what may go.</summary>
+    Task DeleteAsync(int number, CancellationToken cancellationToken);
+
+    /// <summary><c>decl state unlock</c>: removes the lock record of a run that is gone. Refuses, changing nothing,
+    /// while a process holds the lock or while the recorded holder's process still runs on this host.</summary>
+    Task<LockRemoval> RemoveStaleLockAsync(CancellationToken cancellationToken);
 }
 
 /// <summary>A held lock; dispose to release.</summary>

@@ -84,6 +84,15 @@ public sealed class LocalStateStore(string directory, string environment, StateK
         await AtomicFile.WriteAsync(path, bytes, cancellationToken);
     }
 
+    public Task DeleteAsync(int number, CancellationToken cancellationToken)
+    {
+        File.Delete(PathOf(number));
+        return Task.CompletedTask;
+    }
+
+    public Task<LockRemoval> RemoveStaleLockAsync(CancellationToken cancellationToken) =>
+        FileStateLock.RemoveStaleRecordAsync(directory, environment, cancellationToken);
+
     private string PathOf(int number) => Path.Combine(directory, RevisionFile.NameOf(number));
 
     private ImmutableArray<int> Numbers() =>

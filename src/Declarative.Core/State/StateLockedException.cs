@@ -4,7 +4,7 @@ namespace Declarative.Core.State;
 public sealed class StateLockedException : Exception
 {
     public StateLockedException(LockRecord holder, string environment)
-        : base($"Environment \"{environment}\" is locked by {holder.Command} (user {holder.User}, pid {holder.ProcessId} on {holder.Host}, since {holder.Started:u}).")
+        : base($"Environment \"{environment}\" is locked by {holder.Describe()}.")
     {
         Holder = holder;
     }

@@ -45,5 +45,9 @@ public sealed class RevisionHistoryConcurrencyTests : IDisposable
             await Task.Delay(TimeSpan.FromMilliseconds(5), cancellationToken);
             await inner.SaveAsync(revision, cancellationToken);
         }
+
+        public Task DeleteAsync(int number, CancellationToken cancellationToken) => inner.DeleteAsync(number, cancellationToken);
+
+        public Task<LockRemoval> RemoveStaleLockAsync(CancellationToken cancellationToken) => inner.RemoveStaleLockAsync(cancellationToken);
     }
 }

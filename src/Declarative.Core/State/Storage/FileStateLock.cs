@@ -57,6 +57,48 @@ internal sealed class FileStateLock : IStateLock
         }
     }
 
+    /// <summary>
+    /// <c>decl state unlock</c>: takes the OS lock (so no run can start meanwhile) and deletes <c>lock.json</c>
+    /// unless its holder's process still runs on this host. When another process holds the OS lock, that run is
+    /// alive and nothing changes. Never creates the state folder.
+    /// </summary>
+    public static async Task<LockRemoval> RemoveStaleRecordAsync(string folder, string environment, CancellationToken cancellationToken)
+    {
+        var recordPath = Path.Combine(folder, RecordFileName);
+        if (!Directory.Exists(folder))
+        {
+            return new LockRemoval(LockRemovalOutcome.NotLocked, environment, null);
+        }
+
+        FileStream handle;
+        try
+        {
+            handle = new FileStream(Path.Combine(folder, LockFileName), UnixPermissions.NewFile(FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
+        }
+        catch (IOException)
+        {
+            return new LockRemoval(LockRemovalOutcome.HeldByLiveRun, environment, await ReadRecordAsync(recordPath, cancellationToken));
+        }
+
+        await using (handle)
+        {
+            if (!File.Exists(recordPath))
+            {
+                return new LockRemoval(LockRemovalOutcome.NotLocked, environment, null);
+            }
+
+            var holder = TryReadRecord(recordPath);
+            if (holder is not null && HolderProcess.IsRunningOnThisHost(holder))
+            {
+                return new LockRemoval(LockRemovalOutcome.HolderStillRunning, environment, holder);
+            }
+
+            // An unreadable record without a lock holder is as stale as a readable one.
+            File.Delete(recordPath);
+            return new LockRemoval(LockRemovalOutcome.Removed, environment, holder);
+        }
+    }
+
     /// <summary>Records the pending revision found once the lock was taken: its writer died.</summary>
     public void Abandoned(Revision? pending) => AbandonedPending = pending;
 
@@ -86,20 +128,26 @@ internal sealed class FileStateLock : IStateLock
         return Encoding.UTF8.GetBytes(JsonSerializer.Serialize(file, StateJsonContext.Files.LockFileV1) + "\n");
     }
 
-    private static async Task<StateLockedException> LockedAsync(string recordPath, string environment, IOException cause, CancellationToken cancellationToken)
+    private static async Task<StateLockedException> LockedAsync(string recordPath, string environment, IOException cause, CancellationToken cancellationToken) =>
+        await ReadRecordAsync(recordPath, cancellationToken) is { } holder
+            ? new StateLockedException(holder, environment)
+            : new StateLockedException($"Environment \"{environment}\" is locked by another run, whose lock record ({recordPath}) cannot be read.", cause);
+
+    /// <summary>The record of a run that holds the lock. It writes the record just after it takes the lock: give it a
+    /// moment before reporting no record.</summary>
+    private static async Task<LockRecord?> ReadRecordAsync(string recordPath, CancellationToken cancellationToken)
     {
-        // The holder writes its record just after it takes the lock: give it a moment before reporting no record.
         for (var attempt = 0; attempt < 10; attempt++)
         {
             if (TryReadRecord(recordPath) is { } holder)
             {
-                return new StateLockedException(holder, environment);
+                return holder;
             }
 
             await Task.Delay(TimeSpan.FromMilliseconds(50), cancellationToken);
         }
 
-        return new StateLockedException($"Environment \"{environment}\" is locked by another run, whose lock record ({recordPath}) cannot be read.", cause);
+        return null;
     }
 
     private static LockRecord? TryReadRecord(string recordPath)

@@ -1,0 +1,38 @@
+using System.CommandLine;
+using System.Globalization;
+using Declarative.Core.State;
+
+namespace Declarative.Cli.Commands;
+
+/// <summary>Options of the commands that change an environment and record a revision (apply, rollback, destroy).</summary>
+internal static class ChangeRunOptions
+{
+    public static Option<TimeSpan?> Timeout() => DurationOption.Positive(
+        "--timeout",
+        "How long each resource may take to become ready, as a Go duration: 90s, 5m, 1h30m. [default: 5m]");
+
+    /// <summary><c>--history-max N</c>: after the run, the oldest revisions beyond N are deleted (never the deployed
+    /// one nor the one just written); 0 keeps them all, as Helm's <c>--history-max 0</c> does.</summary>
+    public static Option<int> HistoryMax() => new("--history-max")
+    {
+        Description = "How many revisions to keep: older ones are deleted after the run, never the deployed one. 0 keeps all.",
+        HelpName = "N",
+        DefaultValueFactory = _ => HistoryLimit.DefaultMax,
+        CustomParser = result =>
+        {
+            if (result.Tokens.Count == 0)
+            {
+                return HistoryLimit.DefaultMax;
+            }
+
+            var text = result.Tokens[0].Value;
+            if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var max))
+            {
+                return max;
+            }
+
+            result.AddError($"--history-max: \"{text}\" is not a number of revisions; give a whole number such as {HistoryLimit.DefaultMax}, or 0 to keep them all.");
+            return HistoryLimit.DefaultMax;
+        },
+    };
+}

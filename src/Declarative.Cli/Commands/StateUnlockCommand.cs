@@ -1,0 +1,71 @@
+using System.CommandLine;
+using Declarative.Core.Diagnostics;
+using Declarative.Core.State;
+
+namespace Declarative.Cli.Commands;
+
+/// <summary><c>decl state unlock [DIR] --env E</c>: removes the lock record of a run that is gone; refuses while the
+/// holder runs (it holds the lock, or its pid is alive on this host). Reads the store only.</summary>
+internal static class StateUnlockCommand
+{
+    public static Command Create(CliServices services)
+    {
+        var directory = CommonOptions.DirectoryArgument();
+        var unlock = new Command("unlock", "Remove the lock record of a run that is gone; refused while its process runs.") { directory };
+        unlock.SetAction(async (result, cancellationToken) =>
+        {
+            var store = StateReader.Open(services, result, result.GetValue(directory)!);
+            if (store is null)
+            {
+                return ExitCodes.Error;
+            }
+
+            var removal = await store.RemoveStaleLockAsync(cancellationToken);
+            var refusal = Refusal(removal);
+            if (refusal is not null)
+            {
+                services.ReportErrors(result, [refusal]);
+                return ExitCodes.Error;
+            }
+
+            services.IO.Out.WriteLine(Done(removal));
+            return ExitCodes.Ok;
+        });
+        return unlock;
+    }
+
+    private static Diagnostic? Refusal(LockRemoval removal)
+    {
+        var holder = removal.Holder;
+        return removal.Outcome switch
+        {
+            LockRemovalOutcome.HeldByLiveRun => Diagnostic.Error(
+                DiagnosticCodes.StateLocked,
+                "State is locked by a running process",
+                null,
+                holder is null
+                    ? $"Environment \"{removal.Environment}\" is locked by a run that holds the lock now; its lock record cannot be read."
+                    : $"Environment \"{removal.Environment}\" is locked by {holder.Describe()}, which holds the lock now.",
+                holder is null
+                    ? "Wait for that run to finish: its lock goes with its process."
+                    : $"Wait for that run to finish, or stop it (kill -INT {holder.ProcessId} on {holder.Host}): its lock goes with its process."),
+            LockRemovalOutcome.HolderStillRunning => Diagnostic.Error(
+                DiagnosticCodes.StateLocked,
+                "Lock holder is still running",
+                null,
+                $"The lock record of environment \"{removal.Environment}\" names {holder!.Describe()}, and process {holder.ProcessId} still runs on this host.",
+                $"Wait for it to finish, or stop it (kill -INT {holder.ProcessId}), then run decl state unlock again."),
+            _ => null,
+        };
+    }
+
+    private static string Done(LockRemoval removal) => removal switch
+    {
+        { Outcome: LockRemovalOutcome.NotLocked } => $"Environment \"{removal.Environment}\" is not locked: nothing to remove.",
+        { Holder: null } => $"Removed the unreadable lock record of environment \"{removal.Environment}\"; no process held the lock.",
+        { Holder: var holder } when HolderProcess.IsOnThisHost(holder) =>
+            $"Removed the lock record of {holder.Describe()}: that process is gone.",
+        { Holder: var holder } =>
+            $"Removed the lock record of {holder.Describe()}: no process holds the lock (pid {holder.ProcessId} is on another host, so it was not checked).",
+    };
+}
