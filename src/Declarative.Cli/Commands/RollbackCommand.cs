@@ -20,16 +20,19 @@ public static class RollbackCommand
         var to = new Option<int?>("--to") { Description = "The revision to return to (default: the newest older one that was deployed)." };
         var autoApprove = new Option<bool>("--auto-approve") { Description = "Roll back without asking (required without a terminal)." };
         var parallelism = new Option<int>("--parallelism") { Description = "How many resources are applied at once.", DefaultValueFactory = _ => 10 };
+        var timeout = ChangeRunOptions.Timeout();
+        var historyMax = ChangeRunOptions.HistoryMax();
         var command = new Command("rollback", "Return the environment to an earlier revision, as a new revision, without rendering or rebuilding.")
         {
-            directory, to, autoApprove, parallelism,
+            directory, to, autoApprove, parallelism, timeout, historyMax,
         };
         command.SetAction((result, cancellationToken) => RunAsync(services, result, result.GetValue(directory)!, result.GetValue(to), new ApplyFlow.ApplySettings(
             result.GetValue(directory)!,
             result.GetValue(autoApprove),
             false,
             false,
-            new ExecutionOptions(Math.Max(1, result.GetValue(parallelism)), null)), cancellationToken));
+            new ExecutionOptions(Math.Max(1, result.GetValue(parallelism)), result.GetValue(timeout)),
+            HistoryMax: result.GetValue(historyMax)), cancellationToken));
         return command;
     }
 
