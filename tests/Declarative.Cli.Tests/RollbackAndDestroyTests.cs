@@ -82,6 +82,30 @@ public sealed class RollbackAndDestroyTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_delete_protected_object_stops_destroy_and_prune_before_anything_changes_unless_forced()
+    {
+        File.WriteAllText(_shop.Dir.PathOf("shop/manifests/keep.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: keep\n  annotations:\n    declarative.dev/delete-protection: enabled\ndata:\n  a: \"1\"\n");
+        Assert.Equal(0, (await Decl("apply", "shop", "--auto-approve")).ExitCode);
+
+        var destroy = await Decl("destroy", "shop", "--auto-approve");
+        File.Delete(_shop.Dir.PathOf("shop/manifests/keep.yaml"));
+        var prune = await Decl("apply", "shop", "--auto-approve");
+
+        Assert.Equal(1, destroy.ExitCode);
+        Assert.Contains("DCL305", destroy.Stderr, StringComparison.Ordinal);
+        Assert.Contains("ConfigMap/shop-dev/keep carries declarative.dev/delete-protection: enabled", destroy.Stderr, StringComparison.Ordinal);
+        Assert.Equal(1, prune.ExitCode);
+        Assert.Contains("DCL305", prune.Stderr, StringComparison.Ordinal);
+        Assert.Equal(2, await ReplicasAsync());
+        Assert.DoesNotMatch(@"(?m)^2\s", (await Decl("history", "shop")).Stdout);
+
+        var forced = await Decl("destroy", "shop", "--auto-approve", "--force");
+
+        Assert.True(forced.ExitCode == 0, forced.All);
+        Assert.Contains("- delete ConfigMap/shop-dev/keep", forced.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Rollback_and_destroy_need_auto_approve_without_a_terminal()
     {
         var rollback = await Decl("rollback", "shop");

@@ -25,12 +25,13 @@ public static class ApplyCommand
         var adopt = EngineOptions.Adopt();
         var noForce = EngineOptions.NoForceConflicts();
         var atomic = new Option<bool>("--atomic") { Description = "When the run fails, roll back to the newest older deployed revision (with none, destroy what it created)." };
+        var force = ApplyFlow.ForceOption();
         var parallelism = new Option<int>("--parallelism") { Description = "How many resources are applied at once.", DefaultValueFactory = _ => 10 };
         var timeout = ChangeRunOptions.Timeout();
         var historyMax = ChangeRunOptions.HistoryMax();
         var command = new Command("apply", "Plan, ask, apply in dependency order, wait until ready, and record a revision.")
         {
-            directory, autoApprove, adopt, noForce, atomic, parallelism, timeout, historyMax,
+            directory, force, autoApprove, adopt, noForce, atomic, parallelism, timeout, historyMax,
         };
         command.SetAction((result, cancellationToken) => RunAsync(services, result, new ApplyFlow.ApplySettings(
             result.GetValue(directory)!,
@@ -39,7 +40,8 @@ public static class ApplyCommand
             result.GetValue(noForce),
             new ExecutionOptions(Math.Max(1, result.GetValue(parallelism)), result.GetValue(timeout)),
             result.GetValue(atomic),
-            result.GetValue(historyMax)), cancellationToken));
+            result.GetValue(historyMax),
+            result.GetValue(force)), cancellationToken));
         return command;
     }
 
@@ -62,7 +64,7 @@ public static class ApplyCommand
         return model is null ? ExitCodes.Error : await ApplyFlow.WithSessionAsync(services, result, model, settings, session => ApplyFlow.ApplyAsync(services, result, session, settings, ApplyFlow.Apply, new ApplyFlow.PlanSteps(
             async ct =>
             {
-                var plan = await EnginePlanning.PlanAsync(services, result, session, settings.Adopt, ct);
+                var plan = await EnginePlanning.PlanAsync(services, result, session, settings.Adopt, ct, force: settings.Force);
                 return new StageResult<Plan?>(plan, plan is null ? [Diagnostic.Error(DiagnosticCodes.PlanFailed, "Planning failed", null, "See the errors above.")] : []);
             },
             (plan, ct) => ApplyFlow.ConfirmAsync(services.IO, services.Ansi(result), plan, settings.AutoApprove, result.GetValue(services.Options.Verbose))), cancellationToken), cancellationToken);

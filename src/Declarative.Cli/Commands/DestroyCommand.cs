@@ -16,17 +16,19 @@ public static class DestroyCommand
     {
         var directory = CommonOptions.DirectoryArgument();
         var autoApprove = new Option<bool>("--auto-approve") { Description = "Destroy without asking (required without a terminal)." };
+        var force = ApplyFlow.ForceOption();
         var parallelism = new Option<int>("--parallelism") { Description = "How many resources are deleted at once.", DefaultValueFactory = _ => 10 };
         var command = new Command("destroy", "Delete everything the environment owns, from the state, and record a destroyed revision.")
         {
-            directory, autoApprove, parallelism,
+            directory, force, autoApprove, parallelism,
         };
         command.SetAction((result, cancellationToken) => RunAsync(services, result, new ApplyFlow.ApplySettings(
             result.GetValue(directory)!,
             result.GetValue(autoApprove),
             false,
             false,
-            new ExecutionOptions(Math.Max(1, result.GetValue(parallelism)), null)), cancellationToken));
+            new ExecutionOptions(Math.Max(1, result.GetValue(parallelism)), null),
+            Force: result.GetValue(force)), cancellationToken));
         return command;
     }
 
@@ -56,7 +58,7 @@ public static class DestroyCommand
         return await ApplyFlow.WithSessionAsync(services, result, model, settings, session => ApplyFlow.ApplyAsync(services, result, session, settings, kind, new ApplyFlow.PlanSteps(
             async ct =>
             {
-                var plan = await EnginePlanning.PlanAsync(services, result, session, adopt: false, ct);
+                var plan = await EnginePlanning.PlanAsync(services, result, session, adopt: false, ct, force: settings.Force);
                 return new StageResult<Plan?>(plan, plan is null ? [Diagnostic.Error(DiagnosticCodes.PlanFailed, "Planning failed", null, "See the errors above.")] : []);
             },
             (plan, ct) => ApplyFlow.ConfirmAsync(services.IO, services.Ansi(result), plan, settings.AutoApprove, result.GetValue(services.Options.Verbose))), cancellationToken), cancellationToken);

@@ -48,6 +48,7 @@ public static class DiagnosticCodes
     public const string ProviderUnavailable = "DCL302";
     public const string PlanFailed = "DCL303";
     public const string SavedPlanStale = "DCL304";
+    public const string DeleteProtected = "DCL305";
 
     // Apply and providers.
     public const string ApplyFailed = "DCL401";

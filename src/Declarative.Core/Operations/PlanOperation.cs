@@ -14,14 +14,28 @@ namespace Declarative.Core.Operations;
 public sealed class PlanOperation(Planner planner, IStateStore store)
 {
     /// <param name="pinnedTo">A rollback's target revision (its outputs are reused; nothing is rebuilt).</param>
-    public async Task<StageResult<Plan?>> RunAsync(EnvironmentModel model, TargetIdentity target, bool adopt, CancellationToken cancellationToken, Revision? pinnedTo = null)
+    /// <param name="force">Delete objects marked <c>declarative.dev/delete-protection: enabled</c> all the same.</param>
+    public async Task<StageResult<Plan?>> RunAsync(EnvironmentModel model, TargetIdentity target, bool adopt, CancellationToken cancellationToken, Revision? pinnedTo = null, bool force = false)
     {
         var latest = await store.GetLatestAsync(cancellationToken);
         var baseRevision = BaseOf(latest);
         var plan = await planner.PlanAsync(model, baseRevision, target, cancellationToken, pinnedTo);
-        var foreign = adopt ? [] : ForeignObjects(plan, model.Project.Name, model.Environment.Name).ToImmutableArray();
-        return new StageResult<Plan?>(plan, foreign);
+        var foreign = adopt ? [] : ForeignObjects(plan, model.Project.Name, model.Environment.Name);
+        var protectedDeletes = force ? [] : ProtectedDeletes(plan);
+        return new StageResult<Plan?>(plan, [.. foreign, .. protectedDeletes]);
     }
+
+    /// <summary>A delete (prune, destroy, the prune of a rollback) of an object whose last applied state says
+    /// <c>declarative.dev/delete-protection: enabled</c> is refused before anything changes, unless --force.</summary>
+    private static IEnumerable<Diagnostic> ProtectedDeletes(Plan plan) =>
+        plan.Changes
+            .Where(c => c.Action == ChangeAction.Delete && c.LastApplied is { } last && Planning.Engine.Annotations.DeleteProtected(last.Object))
+            .Select(c => Diagnostic.Error(
+                DiagnosticCodes.DeleteProtected,
+                "Object is protected from deletion",
+                null,
+                $"{c.Address} carries declarative.dev/delete-protection: enabled, and this run would delete it. Nothing was changed.",
+                "Pass --force to delete it anyway, or remove the annotation, apply, and run again."));
 
     /// <summary>The revision whose inventory is ours: the newest that recorded anything (a failed run still owns
     /// what it created).</summary>

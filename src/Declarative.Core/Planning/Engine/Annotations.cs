@@ -18,6 +18,10 @@ internal static class Annotations
     public static bool PruneDisabled(JsonObject content) =>
         string.Equals(Value(content, WellKnown.PruneAnnotation)?.Trim(), "disabled", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>Whether <c>declarative.dev/delete-protection: enabled</c> makes prune and destroy refuse without --force.</summary>
+    public static bool DeleteProtected(JsonObject content) =>
+        string.Equals(Value(content, WellKnown.DeleteProtectionAnnotation)?.Trim(), "enabled", StringComparison.OrdinalIgnoreCase);
+
     private static string? Value(JsonObject content, string annotation) =>
         JsonText.At(content, JsonPointer.Append("/metadata/annotations", annotation));
 }
