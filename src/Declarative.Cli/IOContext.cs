@@ -16,6 +16,10 @@ public sealed record IOContext(
     /// <summary>HOME from the process context ("" when unset): kubeconfig, caches and the state key live under it.</summary>
     public string HomeDirectory => EnvironmentVariables.TryGetValue("HOME", out var home) ? home : string.Empty;
 
+    /// <summary>Cancelled by the first SIGINT/SIGTERM: runs start nothing new and let in-flight calls finish within the
+    /// grace period; the command's own cancellation token aborts them (second signal, or the grace period over).</summary>
+    public CancellationToken StopScheduling { get; init; }
+
     /// <summary>Where answers to prompts come from (stdin for the process).</summary>
     public TextReader In { get; init; } = TextReader.Null;
 

@@ -4,24 +4,48 @@ namespace Declarative.Cli;
 
 public static class Program
 {
+    /// <summary>How long in-flight calls may finish after the first SIGINT/SIGTERM before they are aborted.</summary>
+    private static readonly TimeSpan GracePeriod = TimeSpan.FromSeconds(10);
+
     public static async Task<int> Main(string[] args)
     {
-        using var cancellation = new CancellationTokenSource();
+        using var stop = new CancellationTokenSource();
+        using var abort = new CancellationTokenSource();
         var terminated = false;
+        var signals = 0;
+
+        // The first signal stops scheduling and gives in-flight calls a grace period; a second one aborts them. Either
+        // way the revision is completed as failed with what was done, and the lock is released.
+        void Interrupt()
+        {
+            if (Interlocked.Increment(ref signals) == 1)
+            {
+                Console.Error.WriteLine($"Interrupted: starting nothing new; in-flight calls get {GracePeriod.TotalSeconds:0} s to finish. Interrupt again to abort them.");
+                stop.Cancel();
+                abort.CancelAfter(GracePeriod);
+            }
+            else
+            {
+                Console.Error.WriteLine("Interrupted again: aborting in-flight calls.");
+                abort.Cancel();
+            }
+        }
+
         Console.CancelKeyPress += (_, e) =>
         {
             e.Cancel = true;
-            cancellation.Cancel();
+            Interrupt();
         };
 
-        // SIGTERM (a CI job being stopped) cancels the run like Ctrl+C, so the revision is written and the lock freed.
+        // SIGTERM (a CI job being stopped) interrupts the run like Ctrl+C.
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
         {
             context.Cancel = true;
             terminated = true;
-            cancellation.Cancel();
+            Interrupt();
         });
-        var code = await new DeclarativeCli(IOContext.FromProcess()).RunAsync(args, cancellation.Token);
+        var io = IOContext.FromProcess() with { StopScheduling = stop.Token };
+        var code = await new DeclarativeCli(io).RunAsync(args, abort.Token);
         return terminated && code == 130 ? 143 : code;
     }
 }

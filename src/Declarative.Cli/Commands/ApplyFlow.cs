@@ -73,7 +73,10 @@ internal static class ApplyFlow
             RunInfo.Start(io, session.Model, kind.Operation, kind.RollbackOf),
             settings.Execution,
             new SynchronousProgress<ApplyEvent>(e => io.Out.WriteLine(ApplyProgressRenderer.Line(e))),
-            settings.HistoryMax);
+            settings.HistoryMax)
+        {
+            StopScheduling = io.StopScheduling,
+        };
         var outcome = await operation.RunAsync(request, cancellationToken);
         if (outcome.TakeoverNote is not null)
         {

@@ -49,7 +49,7 @@ internal sealed class ExecutionRun(ImmutableArray<ExecutionNode> nodes, RunConte
     {
         var change = node.Change;
         var dependencies = await Task.WhenAll(node.Dependencies.Select(d => done[d].Task));
-        if (run.Token.IsCancellationRequested)
+        if (run.SchedulingToken.IsCancellationRequested)
         {
             run.MarkCutShort();
             return applier.Skip(change.Address, NodeMessages.NotStarted(change.Address));
@@ -67,9 +67,9 @@ internal sealed class ExecutionRun(ImmutableArray<ExecutionNode> nodes, RunConte
 
         try
         {
-            await slots.WaitAsync(run.Token);
+            await slots.WaitAsync(run.SchedulingToken);
         }
-        catch (OperationCanceledException) when (run.Token.IsCancellationRequested)
+        catch (OperationCanceledException) when (run.SchedulingToken.IsCancellationRequested)
         {
             run.MarkCutShort();
             return applier.Skip(change.Address, NodeMessages.NotStarted(change.Address));

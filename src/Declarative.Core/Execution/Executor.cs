@@ -20,18 +20,19 @@ public sealed class Executor(IReadOnlyDictionary<string, IResourceProvider> prov
     /// <see cref="ApplyCancelledException"/> (an <see cref="OperationCanceledException"/>, carrying the outcomes)
     /// when <paramref name="cancellationToken"/> cut the run short, after recording everything that finished; and
     /// <see cref="InvalidOperationException"/> for a plan it cannot carry out (duplicate address, unknown
-    /// provider, dependency cycle), before touching anything.
+    /// provider, dependency cycle), before touching anything. <paramref name="stopScheduling"/> (the first SIGINT) stops
+    /// starting new work and lets in-flight calls finish; <paramref name="cancellationToken"/> aborts them too.
     /// </summary>
-    public async Task<ApplyResult> ApplyAsync(Plan plan, ExecutionOptions options, IApplyRecorder recorder, IProgress<ApplyEvent> progress, CancellationToken cancellationToken)
+    public async Task<ApplyResult> ApplyAsync(Plan plan, ExecutionOptions options, IApplyRecorder recorder, IProgress<ApplyEvent> progress, CancellationToken cancellationToken, CancellationToken stopScheduling = default)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Parallelism, 1, nameof(options));
         var nodes = ExecutionGraph.Build(plan, providers);
-        using var context = new RunContext(providers, options, recorder, progress, clock, cancellationToken);
+        using var context = new RunContext(providers, options, recorder, progress, clock, cancellationToken, stopScheduling);
         using var run = new ExecutionRun(nodes, context);
         var settled = await run.RunAsync();
         var result = new ApplyResult(ApplyConfidenceCheck.InPlanOrder(plan.Changes, settled));
-        return context.CutShort ? throw new ApplyCancelledException(result, cancellationToken) : result;
+        return context.CutShort ? throw new ApplyCancelledException(result, cancellationToken.IsCancellationRequested ? cancellationToken : stopScheduling) : result;
     }
 }

@@ -14,12 +14,18 @@ internal sealed class RunContext(
     IApplyRecorder recorder,
     IProgress<ApplyEvent> progress,
     TimeProvider clock,
-    CancellationToken token) : IDisposable
+    CancellationToken token,
+    CancellationToken stopScheduling) : IDisposable
 {
     private readonly SemaphoreSlim recorderGate = new(1, 1);
+    private readonly CancellationTokenSource scheduling = CancellationTokenSource.CreateLinkedTokenSource(token, stopScheduling);
     private int cancelled;
 
+    /// <summary>Aborts in-flight provider calls (the second signal, or the end of the grace period).</summary>
     public CancellationToken Token => token;
+
+    /// <summary>Stops starting new work (the first signal); what is in flight goes on until <see cref="Token"/>.</summary>
+    public CancellationToken SchedulingToken => scheduling.Token;
 
     public ExecutionOptions Options => options;
 
@@ -41,7 +47,11 @@ internal sealed class RunContext(
     public Task RecordDeletedAsync(ResourceAddress address) =>
         OneAtATimeAsync(() => recorder.RecordDeletedAsync(address, CancellationToken.None));
 
-    public void Dispose() => recorderGate.Dispose();
+    public void Dispose()
+    {
+        recorderGate.Dispose();
+        scheduling.Dispose();
+    }
 
     private async Task OneAtATimeAsync(Func<Task> write)
     {

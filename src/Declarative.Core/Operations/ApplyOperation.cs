@@ -37,7 +37,7 @@ public sealed class ApplyOperation(IStateStore store, Executor executor, TimePro
         ApplyResult result;
         try
         {
-            result = await executor.ApplyAsync(plan.Value, request.Execution, history, request.Progress, cancellationToken);
+            result = await executor.ApplyAsync(plan.Value, request.Execution, history, request.Progress, cancellationToken, request.StopScheduling);
         }
         catch (ApplyCancelledException cancelled)
         {
@@ -61,7 +61,11 @@ public sealed record ApplyRequest(
     RevisionStart Start,
     ExecutionOptions Execution,
     IProgress<ApplyEvent> Progress,
-    int HistoryMax = HistoryLimit.DefaultMax);
+    int HistoryMax = HistoryLimit.DefaultMax)
+{
+    /// <summary>The first interrupt: start nothing new, let in-flight calls finish (the run's own token aborts them).</summary>
+    public CancellationToken StopScheduling { get; init; }
+}
 
 /// <summary>How an apply ended. <see cref="Revision"/> is null when nothing was applied (no changes, cancelled,
 /// or an invalid plan).</summary>
