@@ -61,7 +61,8 @@ public sealed class KubernetesProvider : IResourceProvider, IPlanContextProvider
         ApplyAsync(change, dependencyOutputs, new ApplyContext(null), cancellationToken);
 
     /// <summary>ApplyAsync knowing what was applied last (<see cref="ApplyContext.LastApplied"/>): a replace whose new
-    /// object the server refuses recreates the previous object from it.</summary>
+    /// object the server refuses recreates the previous object from it, and an update of an object never applied by
+    /// this environment (adopted) takes over the fields of client-side <c>kubectl apply</c>.</summary>
     public async Task<AppliedResource> ApplyAsync(PlannedChange change, IReadOnlyDictionary<ResourceAddress, ResourceOutputs> dependencyOutputs, ApplyContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);
@@ -85,6 +86,10 @@ public sealed class KubernetesProvider : IResourceProvider, IPlanContextProvider
         else
         {
             stored = await client.ApplyAsync(resource, sent, ApplyOptions, cancellationToken).ConfigureAwait(false);
+            if (change.Action == ChangeAction.Update && context.LastApplied is null)
+            {
+                stored = await new AdoptionTakeover(client, options).TakeOverAsync(resource, ns, stored, sent, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         return new AppliedResource(desired.Address, desired.Type, sent, OutputsOf(stored), LiveFingerprint.Of(stored));
