@@ -178,6 +178,27 @@ public sealed class DoubleProviderTests : IAsyncLifetime
             change.Notes.ToArray());
     }
 
+    [DoubleFact]
+    public async Task A_service_replaced_with_its_fixed_node_port_is_not_refused_for_the_port_it_holds_itself()
+    {
+        var service = Parse($$$"""
+            {"apiVersion":"v1","kind":"Service","metadata":{"name":"np","namespace":"default","labels":{{{OwnerLabels}}}},
+             "spec":{"type":"NodePort","selector":{"app":"web"},"ports":[{"port":80,"nodePort":30080}]}}
+            """);
+        var created = await provider.ApplyAsync(await provider.PlanAsync(Desired(service), null, null, CancellationToken.None), NoOutputs, CancellationToken.None);
+        var id = AddressOf(service);
+        var live = (await provider.ReadAsync([id], Owner, CancellationToken.None)).Live[id];
+        var pinned = With(service, "/spec/clusterIP", JsonValue.Create("10.96.0.200"));
+
+        var change = await provider.PlanAsync(Desired(pinned), live, created, CancellationToken.None);
+        var replaced = await provider.ApplyAsync(change, NoOutputs, new ApplyContext(created), CancellationToken.None);
+
+        Assert.Equal(ChangeAction.Replace, change.Action);
+        Assert.NotEqual(live.Fingerprint.Uid, replaced.Outputs["uid"]);
+        var now = await GetAsync("/api/v1/namespaces/default/services/np");
+        Assert.Equal(("10.96.0.200", 30080), (now["spec"]!["clusterIP"]!.GetValue<string>(), now["spec"]!["ports"]![0]!["nodePort"]!.GetValue<int>()));
+    }
+
     /// <summary>What `kubectl apply -f` without --server-side sends for a new object: a POST with its field manager
     /// and the last-applied annotation, without Declarative's labels.</summary>
     private async Task CreateAsKubectlClientSideApplyAsync(JsonObject obj)
