@@ -6,7 +6,8 @@ namespace Declarative.Cli.Rendering;
 
 /// <summary>
 /// The plan as a person reads it in a terminal (docs/plan.md): one block per changed resource with only its
-/// changed fields, the reason for every replace, drift and taken-over fields marked, secrets as "(sensitive)",
+/// changed fields, the reason for every replace, drift and taken-over fields marked, the provider's notes (a field
+/// kept because another manager set it; such a note lists an unchanged resource too), secrets as "(sensitive)",
 /// then the summary line. With <c>verbose</c>, unchanged resources and each block's dependencies are listed too.
 /// The same plan always gives the same bytes.
 /// </summary>
@@ -24,7 +25,7 @@ public static class PlanTextRenderer
             text.Append(CultureInfo.InvariantCulture, $"Declarative will perform these actions in environment \"{plan.Environment}\":\n");
         }
 
-        foreach (var change in plan.Changes.Where(c => verbose || c.Action != ChangeAction.NoOp))
+        foreach (var change in plan.Changes.Where(c => verbose || c.Action != ChangeAction.NoOp || !c.Change.Notes.IsDefaultOrEmpty))
         {
             text.Append('\n');
             AppendBlock(text, change, ansi, verbose);
@@ -56,6 +57,11 @@ public static class PlanTextRenderer
         if (change.Change.ServerDefaultsUnknown)
         {
             AppendNote(text, "# (server defaults unknown)", ansi);
+        }
+
+        foreach (var note in change.Change.Notes.IsDefault ? [] : change.Change.Notes)
+        {
+            AppendNote(text, note.Path is null ? $"# {note.Text}" : $"# {note.Path}: {note.Text}", ansi);
         }
 
         if (verbose && !change.DependsOn.IsDefaultOrEmpty)

@@ -20,7 +20,9 @@ internal sealed class ChangeApplier(RunContext run)
         run.Emit(address, ApplyEventKind.Started, NodeMessages.Starting(change));
         try
         {
-            applied = await provider.ApplyAsync(change.Change, dependencyOutputs, run.Token);
+            applied = provider is IApplyContextProvider contextual
+                ? await contextual.ApplyAsync(change.Change, dependencyOutputs, new ApplyContext(change.LastApplied), run.Token)
+                : await provider.ApplyAsync(change.Change, dependencyOutputs, run.Token);
             run.Emit(address, ApplyEventKind.Applied, NodeMessages.Applied(change.Action));
             step = NodeStep.Recording;
             await run.RecordAppliedAsync(change.Provider, applied);

@@ -10,7 +10,8 @@ namespace Declarative.Core.Providers;
 /// <see cref="ServerDefaultsUnknown"/> is set when the object was planned without a server dry-run because a
 /// dependency (Namespace, CRD) is itself being created. <see cref="KnownOutputs"/> are outputs the provider already
 /// knows at plan time (an Image whose tag is already in the registry: its pinned reference); dependents of an
-/// unchanged resource resolve their references from them before the base revision's outputs.
+/// unchanged resource resolve their references from them before the base revision's outputs. <see cref="Notes"/> say
+/// what the diff cannot (a field kept because another manager owns it); default means none.
 /// </summary>
 public sealed record PlannedChange(
     ResourceAddress Address,
@@ -24,4 +25,5 @@ public sealed record PlannedChange(
     LiveResource? Live,
     string? Verb = null,
     bool ServerDefaultsUnknown = false,
-    ResourceOutputs? KnownOutputs = null);
+    ResourceOutputs? KnownOutputs = null,
+    ImmutableArray<ChangeNote> Notes = default);

@@ -34,6 +34,15 @@ public interface IKubeClient
     /// the server stored it (or would, with DryRun).</summary>
     Task<JsonObject> ApplyAsync(KubeResource resource, JsonObject obj, KubeApplyOptions options, CancellationToken cancellationToken);
 
+    /// <summary>Create (POST) of <paramref name="obj"/>; returns the object as the server stored it (or would, with
+    /// DryRun). A dry-run create of an object that exists answers 409 AlreadyExists only after the object passed
+    /// admission and validation, so it checks a replacement while the object it replaces still exists.</summary>
+    Task<JsonObject> CreateAsync(KubeResource resource, JsonObject obj, KubeCreateOptions options, CancellationToken cancellationToken);
+
+    /// <summary>A JSON patch (RFC 6902) of the object, recorded under <paramref name="fieldManager"/>; a failed
+    /// <c>test</c> or a stale <c>metadata.resourceVersion</c> in the patch is a 409 Conflict.</summary>
+    Task<JsonObject> JsonPatchAsync(KubeResource resource, string? ns, string name, JsonArray operations, string fieldManager, CancellationToken cancellationToken);
+
     /// <summary>Deletes with the propagation policy; false when it was already gone.</summary>
     Task<bool> DeleteAsync(KubeResource resource, string? ns, string name, DeletePropagation propagation, CancellationToken cancellationToken);
 

@@ -119,13 +119,28 @@ public sealed class KubeClient : IKubeClient, IDisposable
         }
     }
 
+    public async Task<JsonObject> JsonPatchAsync(KubeResource resource, string? ns, string name, JsonArray operations, string fieldManager, CancellationToken cancellationToken)
+    {
+        var request = new KubeRequest("patch", resource, ns, name);
+        var url = _transport.Url(KubePaths.Item(resource, ns, name), KubePaths.Query(("fieldManager", fieldManager)));
+        var body = operations.ToJsonString();
+        return await SendForObjectAsync(request, () => WithBody(HttpMethod.Patch, url, body, "application/json-patch+json"), cancellationToken);
+    }
+
     /// <summary>POST create. Not retried blindly: after a transient failure the object is looked up first, so a
     /// create the server did carry out is never sent twice.</summary>
-    internal async Task<JsonObject> CreateAsync(KubeResource resource, JsonObject obj, CancellationToken cancellationToken)
+    internal Task<JsonObject> CreateAsync(KubeResource resource, JsonObject obj, CancellationToken cancellationToken) =>
+        CreateAsync(resource, obj, new KubeCreateOptions(), cancellationToken);
+
+    public async Task<JsonObject> CreateAsync(KubeResource resource, JsonObject obj, KubeCreateOptions options, CancellationToken cancellationToken)
     {
         var (ns, name) = Identity(resource, obj);
         var request = new KubeRequest("create", resource, ns, name);
-        var url = _transport.Url(KubePaths.Collection(resource, ns));
+        var query = KubePaths.Query(
+            ("fieldManager", options.FieldManager),
+            ("fieldValidation", _transport.Options.FieldValidation),
+            ("dryRun", options.DryRun ? "All" : null));
+        var url = _transport.Url(KubePaths.Collection(resource, ns), query);
         var body = obj.ToJsonString();
         for (var attempt = 1; ; attempt++)
         {
@@ -136,7 +151,9 @@ public sealed class KubeClient : IKubeClient, IDisposable
             catch (Exception ex) when (attempt < _transport.Options.Retry.MaxAttempts && RetryableCreateFailure(ex))
             {
                 await Task.Delay(_transport.Options.Retry.DelayAfter(attempt, null), _transport.Options.Retry.Clock, cancellationToken);
-                if (await GetAsync(resource, ns, name, cancellationToken) is { } created)
+
+                // A dry run stores nothing, so it is simply sent again; the object a real create finds is its own.
+                if (!options.DryRun && await GetAsync(resource, ns, name, cancellationToken) is { } created)
                 {
                     return created;
                 }

@@ -58,10 +58,24 @@ internal static class KubeErrors
         return new KubeApiException(code, reason, Compose(request, reason, text, []));
     }
 
-    private static string Compose(KubeRequest request, string reason, string serverMessage, ImmutableArray<KubeStatusCause> causes)
+    /// <summary>The server's own words for <paramref name="error"/>: its Status message with the causes the message
+    /// does not spell out, without the verb and advice this client adds; the whole message when there was no Status.</summary>
+    public static string ServerWords(KubeApiException error)
     {
-        var causeText = causes.IsEmpty ? string.Empty : " (" + string.Join("; ", causes.Select(c => $"{c.Field}: {c.Message}")) + ")";
-        return $"Cannot {request.Verb} {request.Describe()}: {serverMessage.TrimEnd('.', '\n')}{causeText}. {Advice(request, reason)}";
+        ArgumentNullException.ThrowIfNull(error);
+        return error.Status is { } status && Text(status["message"]) is { } message ? WithCauses(message, error.Causes) : error.Message;
+    }
+
+    private static string Compose(KubeRequest request, string reason, string serverMessage, ImmutableArray<KubeStatusCause> causes) =>
+        $"Cannot {request.Verb} {request.Describe()}: {WithCauses(serverMessage, causes)}. {Advice(request, reason)}";
+
+    private static string WithCauses(string serverMessage, ImmutableArray<KubeStatusCause> causes)
+    {
+        // An Invalid Status already spells its causes out in its message ("X is invalid: field: message"): only
+        // causes the message does not carry are added, so the server's words appear once.
+        var untold = causes.Where(c => c.Message.Length > 0 && !serverMessage.Contains(c.Message, StringComparison.Ordinal)).ToList();
+        var causeText = untold.Count == 0 ? string.Empty : " (" + string.Join("; ", untold.Select(c => c.Field.Length == 0 ? c.Message : $"{c.Field}: {c.Message}")) + ")";
+        return $"{serverMessage.TrimEnd('.', '\n')}{causeText}";
     }
 
     private static string Advice(KubeRequest request, string reason) => reason switch

@@ -22,9 +22,10 @@ internal sealed class ChangePlanner(IKubeClient client, KubernetesProviderOption
 
         var localDiffs = FieldDiffer.Diff(input.LiveAlignedTo(input.Desired), input.Desired, input.DiffOptions);
         var drift = input.DriftPaths();
+        var notes = Notes(input, lastApplied);
         if (!input.DesiredChanged(localDiffs) && drift.IsEmpty)
         {
-            return input.Change(ChangeAction.NoOp, []);
+            return input.Change(ChangeAction.NoOp, []) with { Notes = notes };
         }
 
         var taken = new TakenFieldFinder(options.FieldManager, desired.IgnoredPaths, [.. desired.Unknowns.Select(u => u.Path)])
@@ -32,10 +33,26 @@ internal sealed class ChangePlanner(IKubeClient client, KubernetesProviderOption
         if (!desired.Unknowns.IsEmpty || hints.DependencyBeingCreated || options.DryRun == DryRunPolicy.Never)
         {
             var serverDefaultsUnknown = hints.DependencyBeingCreated || options.DryRun == DryRunPolicy.Never;
-            return input.Local(localDiffs, drift, taken, serverDefaultsUnknown);
+            return input.Local(localDiffs, drift, taken, serverDefaultsUnknown) with { Notes = notes };
         }
 
-        return await DryRunAsync(input, localDiffs, drift, taken, cancellationToken).ConfigureAwait(false);
+        var change = await DryRunAsync(input, localDiffs, drift, taken, cancellationToken).ConfigureAwait(false);
+        return change with { Notes = change.Action == ChangeAction.Replace ? [] : notes };
+    }
+
+    /// <summary>Fields live keeps because another manager set them and no manifest does; for an object this
+    /// environment never applied, what adopting it does to the fields of client-side <c>kubectl apply</c>, whose
+    /// own fields are then not "kept" (ApplyAsync takes them over).</summary>
+    private ImmutableArray<ChangeNote> Notes(PlanInput input, AppliedResource? lastApplied)
+    {
+        var managedFields = JsonPointer.Get(input.LiveResource!.Object, "/metadata/managedFields") as JsonArray;
+        var clientSide = lastApplied is null ? ClientSideApply.ManagersIn(managedFields) : [];
+        var excluded = new HashSet<string>(KeptFieldFinder.ClusterManagers.Union(clientSide).Append(options.FieldManager), StringComparer.Ordinal);
+        var kept = new KeptFieldFinder(excluded, input.Resource.IgnoredPaths, [.. input.Resource.Unknowns.Select(u => u.Path)])
+            .Find(input.Desired, input.LiveAlignedTo(input.Desired), managedFields);
+        return clientSide.IsEmpty
+            ? kept
+            : [new ChangeNote(null, $"adopting: the fields {string.Join(" and ", clientSide)} set become Declarative's; those the manifests do not set are removed or reset to their defaults, and the {ClientSideApply.LastAppliedAnnotation} annotation is dropped"), .. kept];
     }
 
     private async Task<PlannedChange> DryRunAsync(PlanInput input, ImmutableArray<FieldDiff> localDiffs, ImmutableArray<string> drift, ImmutableArray<TakenField> taken, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json.Nodes;
 using Declarative.Core.Planning;
 using Declarative.Core.Providers;
 using Declarative.Providers.Kubernetes.Client;
@@ -11,17 +12,19 @@ namespace Declarative.Providers.Kubernetes.Runtime;
 /// plans with dry-runs only where something changed, server-side apply, readiness waits and deletes, over any
 /// apiVersion/kind through <see cref="IKubeClient"/>. Keeps no per-call state; safe for concurrent calls.
 /// </summary>
-public sealed class KubernetesProvider : IResourceProvider, IPlanContextProvider
+public sealed class KubernetesProvider : IResourceProvider, IPlanContextProvider, IApplyContextProvider
 {
     private readonly IKubeClient client;
     private readonly KubernetesProviderOptions options;
     private readonly ObjectWatcher watcher;
+    private readonly ObjectDeleter deleter;
 
     public KubernetesProvider(IKubeClient client, KubernetesProviderOptions? options = null)
     {
         this.client = client ?? throw new ArgumentNullException(nameof(client));
         this.options = options ?? new KubernetesProviderOptions();
         watcher = new ObjectWatcher(client, this.options);
+        deleter = new ObjectDeleter(client, watcher);
     }
 
     public string Name => "kubernetes";
@@ -54,10 +57,17 @@ public sealed class KubernetesProvider : IResourceProvider, IPlanContextProvider
         return new ChangePlanner(client, options).PlanAsync(desired, live, lastApplied, hints, cancellationToken);
     }
 
-    public async Task<AppliedResource> ApplyAsync(PlannedChange change, IReadOnlyDictionary<ResourceAddress, ResourceOutputs> dependencyOutputs, CancellationToken cancellationToken)
+    public Task<AppliedResource> ApplyAsync(PlannedChange change, IReadOnlyDictionary<ResourceAddress, ResourceOutputs> dependencyOutputs, CancellationToken cancellationToken) =>
+        ApplyAsync(change, dependencyOutputs, new ApplyContext(null), cancellationToken);
+
+    /// <summary>ApplyAsync knowing what was applied last (<see cref="ApplyContext.LastApplied"/>): a replace whose new
+    /// object the server refuses recreates the previous object from it, and an update of an object never applied by
+    /// this environment (adopted) takes over the fields of client-side <c>kubectl apply</c>.</summary>
+    public async Task<AppliedResource> ApplyAsync(PlannedChange change, IReadOnlyDictionary<ResourceAddress, ResourceOutputs> dependencyOutputs, ApplyContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);
         ArgumentNullException.ThrowIfNull(dependencyOutputs);
+        ArgumentNullException.ThrowIfNull(context);
         if (change.Action is not (ChangeAction.Create or ChangeAction.Update or ChangeAction.Replace) || change.Desired is null)
         {
             throw new ArgumentException($"ApplyAsync carries out a create, update or replace with a desired object, not {change.Action}. This is a bug in Declarative (or in provider kubernetes); please report it.", nameof(change));
@@ -66,13 +76,22 @@ public sealed class KubernetesProvider : IResourceProvider, IPlanContextProvider
         var desired = change.Desired;
         var resolved = UnknownSubstitution.Apply(desired.Object, desired.Unknowns, dependencyOutputs);
         var resource = await ResolveAsync(desired.Type, cancellationToken).ConfigureAwait(false);
+        var ns = NamespaceOf(resource, desired.Address);
+        var sent = change.Action == ChangeAction.Update ? ApplyObjects.ForUpdate(resolved, desired.IgnoredPaths) : resolved;
+        JsonObject stored;
         if (change.Action == ChangeAction.Replace && change.Live is not null)
         {
-            await DeleteAsync(resource, change.Live, new DeleteOptions(options.ReplacePropagation), cancellationToken).ConfigureAwait(false);
+            stored = await new ObjectReplacer(client, options, deleter).ReplaceAsync(resource, ns, sent, change.Live, context.LastApplied, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            stored = await client.ApplyAsync(resource, sent, ApplyOptions, cancellationToken).ConfigureAwait(false);
+            if (change.Action == ChangeAction.Update && context.LastApplied is null)
+            {
+                stored = await new AdoptionTakeover(client, options).TakeOverAsync(resource, ns, stored, sent, cancellationToken).ConfigureAwait(false);
+            }
         }
 
-        var sent = change.Action == ChangeAction.Update ? ApplyObjects.ForUpdate(resolved, desired.IgnoredPaths) : resolved;
-        var stored = await ApplyObjectAsync(resource, desired.Address, sent, cancellationToken).ConfigureAwait(false);
         return new AppliedResource(desired.Address, desired.Type, sent, OutputsOf(stored), LiveFingerprint.Of(stored));
     }
 
@@ -89,31 +108,10 @@ public sealed class KubernetesProvider : IResourceProvider, IPlanContextProvider
         ArgumentNullException.ThrowIfNull(live);
         ArgumentNullException.ThrowIfNull(options);
         var resource = await ResolveAsync(live.Type, cancellationToken).ConfigureAwait(false);
-        await DeleteAsync(resource, live, options, cancellationToken).ConfigureAwait(false);
+        await deleter.DeleteAsync(resource, NamespaceOf(resource, live.Address), live, options, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task DeleteAsync(KubeResource resource, LiveResource live, DeleteOptions deleteOptions, CancellationToken cancellationToken)
-    {
-        var ns = NamespaceOf(resource, live.Address);
-        var existed = await client.DeleteAsync(resource, ns, live.Address.Name, deleteOptions.Propagation, cancellationToken).ConfigureAwait(false);
-        if (existed && deleteOptions.WaitUntilGone)
-        {
-            // A new object of the same name (another uid) means ours is gone.
-            await watcher.WatchUntilAsync(resource, ns, live.Address.Name, obj => obj is null || (live.Fingerprint.Uid is { } uid && JsonText.At(obj, "/metadata/uid") != uid), cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    private async Task<System.Text.Json.Nodes.JsonObject> ApplyObjectAsync(KubeResource resource, ResourceAddress address, System.Text.Json.Nodes.JsonObject sent, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await client.ApplyAsync(resource, sent, new KubeApplyOptions(options.FieldManager, options.ForceConflicts), cancellationToken).ConfigureAwait(false);
-        }
-        catch (KubeApiException error)
-        {
-            throw new KubeApiException(error.Code, error.Reason, $"Applying {address} failed: {error.Message}", error.Causes, error.Status);
-        }
-    }
+    private KubeApplyOptions ApplyOptions => new(options.FieldManager, options.ForceConflicts);
 
     private Task<KubeResource> ResolveAsync(ResourceType type, CancellationToken cancellationToken) =>
         client.ResolveAsync(type.ApiVersion, type.Kind, cancellationToken);
@@ -121,7 +119,7 @@ public sealed class KubernetesProvider : IResourceProvider, IPlanContextProvider
     private string? NamespaceOf(KubeResource resource, ResourceAddress address) =>
         resource.Namespaced ? address.Namespace ?? options.DefaultNamespace : null;
 
-    private static ResourceOutputs OutputsOf(System.Text.Json.Nodes.JsonObject stored)
+    private static ResourceOutputs OutputsOf(JsonObject stored)
     {
         var values = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
         foreach (var (name, pointer) in new[] { ("uid", "/metadata/uid"), ("resourceVersion", "/metadata/resourceVersion") })

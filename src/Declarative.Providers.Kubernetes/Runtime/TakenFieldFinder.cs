@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Declarative.Core.Planning;
 using Declarative.Core.Providers;
@@ -20,12 +19,7 @@ internal sealed class TakenFieldFinder(string fieldManager, ImmutableArray<strin
     /// <param name="managedFields">The live object's metadata.managedFields.</param>
     public ImmutableArray<TakenField> Find(JsonObject desired, JsonObject live, JsonArray? managedFields)
     {
-        var owners = (managedFields ?? [])
-            .OfType<JsonObject>()
-            .Where(e => JsonText.Of(e["manager"]) is { } m && m != fieldManager && JsonText.Of(e["subresource"]) != "status")
-            .Select(e => new Owner(JsonText.Of(e["manager"])!, e["fieldsV1"] as JsonObject))
-            .Where(o => o.Fields is not null)
-            .ToList();
+        var owners = ManagedFieldsTree.OwnersOf(managedFields, new HashSet<string>(StringComparer.Ordinal) { fieldManager });
         if (owners.Count > 0)
         {
             WalkObject(desired, live, owners, string.Empty, string.Empty);
@@ -34,17 +28,17 @@ internal sealed class TakenFieldFinder(string fieldManager, ImmutableArray<strin
         return [.. found.DistinctBy(f => f.Path).OrderBy(f => f.Path, StringComparer.Ordinal)];
     }
 
-    private void WalkObject(JsonObject desired, JsonObject live, List<Owner> owners, string path, string pointer)
+    private void WalkObject(JsonObject desired, JsonObject live, List<ManagedFieldsTree.Owner> owners, string path, string pointer)
     {
         foreach (var (key, desiredValue) in desired)
         {
             var builder = new StringBuilder(path);
             FieldPath.AppendKey(builder, key);
-            Walk(desiredValue, live[key], key, Narrow(owners, $"f:{key}"), builder.ToString(), JsonPointer.Append(pointer, key));
+            Walk(desiredValue, live[key], key, ManagedFieldsTree.Narrow(owners, key), builder.ToString(), JsonPointer.Append(pointer, key));
         }
     }
 
-    private void Walk(JsonNode? desired, JsonNode? live, string field, List<Owner> owners, string path, string pointer)
+    private void Walk(JsonNode? desired, JsonNode? live, string field, List<ManagedFieldsTree.Owner> owners, string path, string pointer)
     {
         if (owners.Count == 0 || live is null || skippedPointers.Contains(pointer) || ignoredPaths.Any(p => FieldPath.IsUnder(path, p)))
         {
@@ -69,38 +63,18 @@ internal sealed class TakenFieldFinder(string fieldManager, ImmutableArray<strin
         }
     }
 
-    private void WalkItems(JsonArray desired, JsonArray live, ImmutableArray<string> keys, List<Owner> owners, string path, string pointer)
+    private void WalkItems(JsonArray desired, JsonArray live, ImmutableArray<string> keys, List<ManagedFieldsTree.Owner> owners, string path, string pointer)
     {
         for (var i = 0; i < desired.Count; i++)
         {
             var item = (JsonObject)desired[i]!;
             var identity = ListKeys.Identity(item, keys);
             var liveItem = live.OfType<JsonObject>().FirstOrDefault(l => ListKeys.Identity(l, keys) == identity);
-            var itemOwners = owners
-                .Select(o => o with { Fields = o.Fields!.Where(p => p.Key.StartsWith("k:", StringComparison.Ordinal) && KeyMatches(p.Key[2..], identity, keys)).Select(p => p.Value).OfType<JsonObject>().FirstOrDefault() })
-                .Where(o => o.Fields is not null)
-                .ToList();
+            var itemOwners = ManagedFieldsTree.NarrowToItem(owners, identity, keys);
             if (liveItem is not null)
             {
                 WalkObject(item, liveItem, itemOwners, $"{path}[{ListKeys.Display(item, keys)}]", JsonPointer.Append(pointer, i));
             }
         }
     }
-
-    private static bool KeyMatches(string keyJson, string identity, ImmutableArray<string> keys)
-    {
-        try
-        {
-            return JsonNode.Parse(keyJson) is JsonObject key && ListKeys.Identity(key, keys) == identity;
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
-    }
-
-    private static List<Owner> Narrow(List<Owner> owners, string fieldKey) =>
-        [.. owners.Select(o => o with { Fields = o.Fields![fieldKey] as JsonObject }).Where(o => o.Fields is not null)];
-
-    private sealed record Owner(string Manager, JsonObject? Fields);
 }

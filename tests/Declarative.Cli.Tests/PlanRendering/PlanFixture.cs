@@ -90,6 +90,16 @@ internal static class PlanFixture
         ["data"] = new JsonObject { ["password"] = SecretValues[1], ["token"] = SecretValues[3] },
     };
 
+    /// <summary>No change, but a field another manager set that the manifests do not.</summary>
+    public static Plan KeptField() => Everything() with
+    {
+        Changes =
+        [
+            NoOp(),
+            Change(new PlannedChange(Deployment, ChangeAction.NoOp, [], [], null, [], [], null, null, Notes: [new ChangeNote("spec.template.spec.containers[name=api].env", "set by kubectl-set, not in the manifests: kept")])),
+        ],
+    };
+
     private static ResourceChange NoOp() => Change(
         new PlannedChange(new ResourceAddress(string.Empty, string.Empty, "Namespace", null, "web"), ChangeAction.NoOp, [], [], null, [], [], null, null));
 

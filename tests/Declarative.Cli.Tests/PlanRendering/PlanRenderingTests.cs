@@ -29,6 +29,16 @@ public sealed class PlanRenderingTests
     }
 
     [Fact]
+    public void A_note_lists_an_unchanged_resource_with_it()
+    {
+        var text = PlanTextRenderer.Render(PlanFixture.KeptField(), new Ansi(false), verbose: false);
+
+        Assert.Equal(
+            "\n    unchanged Deployment.apps/web/api\n      # spec.template.spec.containers[name=api].env: set by kubectl-set, not in the manifests: kept\n\nNo changes. The environment matches the configuration.\n",
+            text);
+    }
+
+    [Fact]
     public void Summary_line_counts_every_action()
     {
         var text = PlanTextRenderer.Render(PlanFixture.Everything(), new Ansi(false), verbose: false);

@@ -196,6 +196,26 @@ public sealed class CrudTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Dry_run_create_of_an_existing_object_validates_it_first_then_answers_409_AlreadyExists()
+    {
+        await _server.CreateAsync(Deployments, Deployment("web"));
+        var mismatched = Deployment("web");
+        mismatched["spec"]!["selector"]!["matchLabels"]!["app"] = "other";
+
+        var (invalidCode, invalid) = await _server.PostAsync($"{Deployments}?dryRun=All", mismatched);
+        var (validCode, valid) = await _server.PostAsync($"{Deployments}?dryRun=All", Deployment("web", replicas: 5));
+
+        // kube-apiserver: admission and the strategy's validation run before storage, which finds the object.
+        Assert.Equal((HttpStatusCode)422, invalidCode);
+        Assert.Equal("Invalid", Text(invalid, "reason"));
+        Assert.Equal("spec.template.metadata.labels", invalid!["details"]!["causes"]![0]!["field"]!.GetValue<string>());
+        Assert.EndsWith("`selector` does not match template `labels`", Text(invalid, "message"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Conflict, validCode);
+        Assert.Equal("AlreadyExists", Text(valid, "reason"));
+        Assert.Equal(1, (await _server.GetAsync($"{Deployments}/web")).Body!["spec"]!["replicas"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task Delete_answers_a_Success_Status_for_deployments_and_the_object_for_services()
     {
         var deployment = await _server.CreateAsync(Deployments, Deployment("web"));

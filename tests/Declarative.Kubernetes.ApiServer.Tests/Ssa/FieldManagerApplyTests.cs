@@ -23,6 +23,30 @@ public sealed class FieldManagerApplyTests
     }
 
     [Fact]
+    public void The_first_apply_to_an_object_without_managed_fields_gives_its_fields_to_before_first_apply()
+    {
+        var untracked = Deployment(replicas: 3, extraLabel: "extra");
+
+        var applied = Apply(untracked, Deployment(replicas: 3), manager: "declarative");
+
+        var before = Entry(applied, "before-first-apply", "Update");
+        Assert.Equal("apps/v1", (string?)before["apiVersion"]);
+        Assert.NotNull(before["fieldsV1"]!["f:metadata"]!["f:labels"]!["f:extra"]);
+        Assert.Equal(["declarative/Apply", "before-first-apply/Update"], Managers(applied));
+        Assert.Equal("yes", (string?)applied["metadata"]!["labels"]!["extra"]);
+    }
+
+    [Fact]
+    public void A_changed_field_that_existed_before_the_first_apply_conflicts_with_before_first_apply()
+    {
+        var untracked = Deployment(replicas: 3);
+
+        var conflict = Assert.Throws<ApplyConflictException>(() => Apply(untracked, Deployment(replicas: 5), manager: "declarative"));
+
+        Assert.Contains(conflict.Conflicts, c => c.Manager == "before-first-apply" && c.Field == ".spec.replicas");
+    }
+
+    [Fact]
     public void Never_changes_the_inputs()
     {
         var applied = Deployment();

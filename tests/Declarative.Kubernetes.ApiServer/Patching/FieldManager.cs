@@ -10,10 +10,21 @@ namespace Declarative.Kubernetes.ApiServer.Patching;
 /// </summary>
 public sealed class FieldManager
 {
+    /// <summary>The manager a server gives the fields that existed before an object's first server-side apply.</summary>
+    public const string BeforeFirstApplyManager = "before-first-apply";
+
     /// <summary>The object after the apply, with metadata.managedFields updated. Throws
     /// <see cref="ApplyConflictException"/> when not forced and other managers own differing fields.</summary>
     public JsonObject Apply(ApplyRequest request)
     {
+        if (request.Live is not null && ManagedFieldsCodec.Read(request.Live).Count == 0)
+        {
+            // As apimachinery's skipNonAppliedManager: the fields of an object nobody tracked yet (created before
+            // managedFields existed, or with them cleared) go to an Update entry "before-first-apply" first.
+            var tracked = RecordUpdate(new UpdateRequest(request.Resource, null, request.Live, BeforeFirstApplyManager, request.Subresource, request.Now));
+            request = request with { Live = tracked };
+        }
+
         var schema = new FieldSchema(request.Resource);
         var tracking = new FieldTracking(request.Resource, request.Subresource);
         var live = WithoutManagedFields(request.Live);

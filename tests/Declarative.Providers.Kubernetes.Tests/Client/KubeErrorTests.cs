@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Declarative.Kubernetes.ApiServer.Faults;
 using Declarative.Providers.Kubernetes.Client;
 using static Declarative.Providers.Kubernetes.Tests.Client.DoubleHarness;
@@ -56,6 +57,37 @@ public sealed class KubeErrorTests : IAsyncLifetime
         Assert.True(error.IsInvalid);
         Assert.Contains(error.Causes, c => c.Field == "metadata.name");
         Assert.EndsWith("Fix the manifest fields named above.", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_invalid_object_carries_the_servers_message_once()
+    {
+        var deployments = await _client.ResolveAsync("apps/v1", "Deployment", None);
+        var mismatched = (JsonObject)JsonNode.Parse("""
+            {"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"web","namespace":"default"},
+             "spec":{"selector":{"matchLabels":{"app":"web2"}},"template":{"metadata":{"labels":{"app":"web"}},"spec":{"containers":[{"name":"web","image":"nginx"}]}}}}
+            """)!;
+
+        var error = await Assert.ThrowsAsync<KubeApiException>(() => _client.ApplyAsync(deployments, mismatched, new KubeApplyOptions(), None));
+
+        const string words = "`selector` does not match template `labels`";
+        Assert.Equal(words.Length, error.Message.Length - error.Message.Replace(words, string.Empty, StringComparison.Ordinal).Length);
+        Assert.Contains("spec.template.metadata.labels", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_dry_run_create_of_an_existing_object_is_AlreadyExists_and_stores_nothing_new()
+    {
+        await _client.CreateAsync(_configMaps, ConfigMap("kept", value: "first"), None);
+
+        var error = await Assert.ThrowsAsync<KubeApiException>(() =>
+            _client.CreateAsync(_configMaps, ConfigMap("kept", value: "second"), new KubeCreateOptions(DryRun: true), None));
+        var dryRunOnly = await _client.CreateAsync(_configMaps, ConfigMap("never"), new KubeCreateOptions(DryRun: true), None);
+
+        Assert.Equal(("AlreadyExists", 409), (error.Reason, error.Code));
+        Assert.Equal("first", (await _client.GetAsync(_configMaps, "default", "kept", None))!["data"]!["key"]!.GetValue<string>());
+        Assert.Equal("never", dryRunOnly["metadata"]!["name"]!.GetValue<string>());
+        Assert.Null(await _client.GetAsync(_configMaps, "default", "never", None));
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Text.Json.Nodes;
 using Declarative.Core.Planning;
 using Declarative.Core.Providers;
+using Declarative.Providers.Kubernetes.Client;
 using Declarative.Providers.Kubernetes.Runtime;
 using static Declarative.Providers.Kubernetes.Tests.Runtime.RuntimeObjects;
 
@@ -38,16 +39,80 @@ public sealed class ApplyWaitDeleteTests
     {
         var created = await provider.ApplyAsync(await provider.PlanAsync(Desired(Deployment()), null, null, CancellationToken.None), NoOutputs, CancellationToken.None);
         var live = Live(client.Stored("apps", "Deployment", "default", "web")!);
-        var desired = With(Deployment(), "/spec/selector/matchLabels/app", JsonValue.Create("web2"));
-        var change = await provider.PlanAsync(Desired(desired), live, created, CancellationToken.None);
+        var change = await provider.PlanAsync(Desired(Relabelled("web2", "web2")), live, created, CancellationToken.None);
         client.GetsUntilGone = 2;
 
-        var replaced = await provider.ApplyAsync(change, NoOutputs, CancellationToken.None);
+        var replaced = await provider.ApplyAsync(change, NoOutputs, new ApplyContext(created), CancellationToken.None);
 
         Assert.Equal(ChangeAction.Replace, change.Action);
         Assert.Equal(1, client.Deletes);
         Assert.NotEqual(created.Outputs["uid"], replaced.Outputs["uid"]);
         Assert.Equal("web2", JsonText.At(client.Stored("apps", "Deployment", "default", "web")!, "/spec/selector/matchLabels/app"));
+    }
+
+    [Fact]
+    public async Task A_replacement_whose_selector_does_not_select_its_template_deletes_nothing()
+    {
+        var created = await provider.ApplyAsync(await provider.PlanAsync(Desired(Deployment()), null, null, CancellationToken.None), NoOutputs, CancellationToken.None);
+        var live = Live(client.Stored("apps", "Deployment", "default", "web")!);
+        var change = await provider.PlanAsync(Desired(Relabelled("web2", "web")), live, created, CancellationToken.None);
+        client.ResetCounts();
+
+        var error = await Assert.ThrowsAsync<KubeApiException>(() => provider.ApplyAsync(change, NoOutputs, new ApplyContext(created), CancellationToken.None));
+
+        Assert.Equal(ChangeAction.Replace, change.Action);
+        Assert.Equal((0, 0, 0), (client.Deletes, client.Applies, client.DryRuns));
+        Assert.Equal(1, Occurrences(error.Message, "`selector` does not match template `labels`"));
+        Assert.Contains("was not replaced", error.Message, StringComparison.Ordinal);
+        Assert.Equal(created.Outputs["uid"], JsonText.At(client.Stored("apps", "Deployment", "default", "web")!, "/metadata/uid"));
+    }
+
+    [Fact]
+    public async Task A_replacement_refused_after_the_delete_is_created_again_from_the_last_applied_state()
+    {
+        var created = await provider.ApplyAsync(await provider.PlanAsync(Desired(Deployment()), null, null, CancellationToken.None), NoOutputs, CancellationToken.None);
+        var live = Live(client.Stored("apps", "Deployment", "default", "web")!);
+        var change = await provider.PlanAsync(Desired(Relabelled("web2", "web2")), live, created, CancellationToken.None);
+        client.RefuseApply = obj => JsonText.At(obj, "/spec/selector/matchLabels/app") == "web2" ? QuotaExceeded() : null;
+
+        var error = await Assert.ThrowsAsync<KubeApiException>(() => provider.ApplyAsync(change, NoOutputs, new ApplyContext(created), CancellationToken.None));
+
+        var restored = client.Stored("apps", "Deployment", "default", "web")!;
+        Assert.Equal("web", JsonText.At(restored, "/spec/selector/matchLabels/app"));
+        Assert.Equal(1, client.Deletes);
+        Assert.Equal(1, Occurrences(error.Message, "exceeded quota"));
+        Assert.Contains("was created again from its last applied state", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Without_a_last_applied_state_the_previous_object_is_created_again_from_the_live_one()
+    {
+        client.Seed(Deployment(replicas: 4));
+        var live = Live(client.Stored("apps", "Deployment", "default", "web")!);
+        var change = await provider.PlanAsync(Desired(Relabelled("web2", "web2")), live, null, CancellationToken.None);
+        client.RefuseApply = obj => JsonText.At(obj, "/spec/selector/matchLabels/app") == "web2" ? QuotaExceeded() : null;
+
+        var error = await Assert.ThrowsAsync<KubeApiException>(() => provider.ApplyAsync(change, NoOutputs, CancellationToken.None));
+
+        var restored = client.Stored("apps", "Deployment", "default", "web")!;
+        Assert.Equal(("web", "4"), (JsonText.At(restored, "/spec/selector/matchLabels/app"), JsonPointer.Get(restored, "/spec/replicas")!.ToJsonString()));
+        Assert.Contains("was created again from the live object as it was", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task When_the_previous_object_cannot_be_created_again_either_the_error_says_both_and_that_it_is_gone()
+    {
+        var created = await provider.ApplyAsync(await provider.PlanAsync(Desired(Deployment()), null, null, CancellationToken.None), NoOutputs, CancellationToken.None);
+        var live = Live(client.Stored("apps", "Deployment", "default", "web")!);
+        var change = await provider.PlanAsync(Desired(Relabelled("web2", "web2")), live, created, CancellationToken.None);
+        client.RefuseApply = _ => QuotaExceeded();
+
+        var error = await Assert.ThrowsAsync<KubeApiException>(() => provider.ApplyAsync(change, NoOutputs, new ApplyContext(created), CancellationToken.None));
+
+        Assert.Null(client.Stored("apps", "Deployment", "default", "web"));
+        Assert.Equal(2, Occurrences(error.Message, "exceeded quota"));
+        Assert.Contains("failed too", error.Message, StringComparison.Ordinal);
+        Assert.Contains("does not exist now", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -127,6 +192,23 @@ public sealed class ApplyWaitDeleteTests
 
         Assert.Equal((1, 0), (client.Deletes, client.Gets));
     }
+
+    /// <summary>The Deployment with its selector and its pod template's labels set to the given app names.</summary>
+    private static JsonObject Relabelled(string selectorApp, string templateApp)
+    {
+        var desired = With(Deployment(), "/spec/selector/matchLabels/app", JsonValue.Create(selectorApp));
+        JsonPointer.Set(desired, "/spec/template/metadata/labels/app", JsonValue.Create(templateApp));
+        return desired;
+    }
+
+    private static KubeApiException QuotaExceeded() => new(
+        403,
+        "Forbidden",
+        "Cannot apply deployments.apps \"web\": deployments.apps \"web\" is forbidden: exceeded quota: compute, requested: count/deployments.apps=1. Check the cluster and try again.",
+        status: new JsonObject { ["message"] = "deployments.apps \"web\" is forbidden: exceeded quota: compute, requested: count/deployments.apps=1" });
+
+    private static int Occurrences(string text, string part) =>
+        (text.Length - text.Replace(part, string.Empty, StringComparison.Ordinal).Length) / part.Length;
 
     private static JsonObject Status(JsonObject stored, int updated, int available) => new()
     {

@@ -48,6 +48,23 @@ internal sealed class CountingKubeClient(IKubeClient inner) : IKubeClient
         return inner.ApplyAsync(resource, obj, options, cancellationToken);
     }
 
+    public Task<JsonObject> CreateAsync(KubeResource resource, JsonObject obj, KubeCreateOptions options, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref requests);
+        if (options.DryRun)
+        {
+            Interlocked.Increment(ref dryRuns);
+        }
+
+        return inner.CreateAsync(resource, obj, options, cancellationToken);
+    }
+
+    public Task<JsonObject> JsonPatchAsync(KubeResource resource, string? ns, string name, JsonArray operations, string fieldManager, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref requests);
+        return inner.JsonPatchAsync(resource, ns, name, operations, fieldManager, cancellationToken);
+    }
+
     public Task<bool> DeleteAsync(KubeResource resource, string? ns, string name, DeletePropagation propagation, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref requests);

@@ -10,7 +10,9 @@ namespace Declarative.Providers.Kubernetes.Tests.Runtime;
 
 /// <summary>
 /// An in-memory IKubeClient: stores objects, counts requests, answers dry-run applies with a few server defaults and a
-/// 422 for a changed immutable field (Deployment spec.selector, Job spec.template), cannot watch (the provider polls).
+/// 422 for a changed immutable field (Deployment spec.selector, Job spec.template), answers a dry-run create of an
+/// existing object with 409 AlreadyExists, can refuse chosen applies (<see cref="RefuseApply"/>), cannot watch (the
+/// provider polls).
 /// </summary>
 internal sealed class FakeKubeClient : IKubeClient
 {
@@ -30,14 +32,19 @@ internal sealed class FakeKubeClient : IKubeClient
 
     public int Deletes { get; private set; }
 
+    public int Creates { get; private set; }
+
     /// <summary>Every request to the server (resolving a kind is discovery, cached by a real client, so not counted).</summary>
-    public int Requests => Lists + Gets + Applies + DryRuns + Deletes;
+    public int Requests => Lists + Gets + Applies + DryRuns + Deletes + Creates;
 
     /// <summary>How many GETs a deleted object is still seen for (finalizers at work).</summary>
     public int GetsUntilGone { get; set; }
 
     /// <summary>Called on every GET with the stored object, to play a controller.</summary>
     public Action<JsonObject>? OnGet { get; set; }
+
+    /// <summary>Called on every apply that is not a dry run; an exception it returns is thrown instead of storing.</summary>
+    public Func<JsonObject, KubeApiException?>? RefuseApply { get; set; }
 
     public Task<KubeResource> ResolveAsync(string apiVersion, string kind, CancellationToken cancellationToken)
     {
@@ -111,10 +118,45 @@ internal sealed class FakeKubeClient : IKubeClient
         }
 
         Applies++;
+        if (RefuseApply?.Invoke(obj) is { } refusal)
+        {
+            throw refusal;
+        }
+
         metadata["resourceVersion"] = Interlocked.Increment(ref resourceVersion).ToString(CultureInfo.InvariantCulture);
         objects[key] = merged;
         return Task.FromResult((JsonObject)merged.DeepClone());
     }
+
+    public Task<JsonObject> CreateAsync(KubeResource resource, JsonObject obj, KubeCreateOptions options, CancellationToken cancellationToken)
+    {
+        var key = Key(resource.Group, resource.Kind, JsonText.At(obj, "/metadata/namespace"), JsonText.At(obj, "/metadata/name")!);
+        if (options.DryRun)
+        {
+            DryRuns++;
+        }
+        else
+        {
+            Creates++;
+        }
+
+        if (objects.ContainsKey(key))
+        {
+            throw new KubeApiException(409, "AlreadyExists", $"{resource.Plural} \"{JsonText.At(obj, "/metadata/name")}\" already exists");
+        }
+
+        var created = (JsonObject)obj.DeepClone();
+        AddDefaults(created);
+        if (!options.DryRun)
+        {
+            Seed(created);
+        }
+
+        return Task.FromResult(created);
+    }
+
+    public Task<JsonObject> JsonPatchAsync(KubeResource resource, string? ns, string name, JsonArray operations, string fieldManager, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("The fake does not patch; test adoption against the API double.");
 
     public Task<bool> DeleteAsync(KubeResource resource, string? ns, string name, DeletePropagation propagation, CancellationToken cancellationToken)
     {
@@ -138,7 +180,7 @@ internal sealed class FakeKubeClient : IKubeClient
 #pragma warning restore CS0162
     }
 
-    public void ResetCounts() => (Lists, Gets, Applies, DryRuns, Deletes) = (0, 0, 0, 0, 0);
+    public void ResetCounts() => (Lists, Gets, Applies, DryRuns, Deletes, Creates) = (0, 0, 0, 0, 0, 0);
 
     /// <summary>Stores an object as if someone else had created it.</summary>
     public void Seed(JsonObject obj)
