@@ -38,6 +38,29 @@ public sealed class ExecutorCancellationTests : IDisposable
     }
 
     [Fact]
+    public async Task Stopping_the_scheduling_lets_the_call_in_flight_finish_and_starts_nothing_new()
+    {
+        using var stop = new CancellationTokenSource();
+        harness.Provider.Hold(FakeMethod.Apply, Web);
+
+        var run = harness.RunAsync(PlanOf(Create(Namespace), Create(Web, Namespace), Create(Worker, Web)), cancellationToken: cancellation.Token, stopScheduling: stop.Token);
+        await harness.Provider.WhenEnteredAsync(2);
+        await stop.CancelAsync();
+        harness.Provider.Release(FakeMethod.Apply, Web);
+        var stopped = await Assert.ThrowsAsync<ApplyCancelledException>(() => run);
+
+        Assert.Equal(
+            [
+                (OutcomeKind.Applied, null),
+                (OutcomeKind.Applied, null),
+                (OutcomeKind.Skipped, $"The run was cancelled before {Worker} was started."),
+            ],
+            stopped.Result.Outcomes.Select(o => (o.Kind, o.Error)));
+        Assert.Equal([$"applied {Namespace}", $"applied {Web}"], harness.Recorder.Entries);
+        Assert.DoesNotContain(harness.Fake.Calls, c => c.Address == Worker);
+    }
+
+    [Fact]
     public async Task Cancelling_before_the_run_starts_touches_nothing()
     {
         await cancellation.CancelAsync();

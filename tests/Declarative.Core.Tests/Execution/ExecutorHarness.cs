@@ -29,9 +29,9 @@ internal sealed class ExecutorHarness
     public static string Call(string method, ResourceAddress address) => new FakeCall(method, address).ToString();
 
     /// <summary>Runs the plan; a hung executor fails the test after 30 s instead of hanging the run.</summary>
-    public Task<ApplyResult> RunAsync(Plan plan, ExecutionOptions? options = null, CancellationToken cancellationToken = default) =>
+    public Task<ApplyResult> RunAsync(Plan plan, ExecutionOptions? options = null, CancellationToken cancellationToken = default, CancellationToken stopScheduling = default) =>
         new Executor(new Dictionary<string, IResourceProvider> { [ExecutionFixtures.ProviderName] = Provider }, Clock)
-            .ApplyAsync(plan, options ?? new ExecutionOptions(), Recorder, Events, cancellationToken)
+            .ApplyAsync(plan, options ?? new ExecutionOptions(), Recorder, Events, cancellationToken, stopScheduling)
             .WaitAsync(TimeSpan.FromSeconds(30), CancellationToken.None);
 
     public int IndexOfCall(string method, ResourceAddress address)
