@@ -57,17 +57,8 @@ internal sealed class ContainerReader(IDockerClient client)
     }
 
     /// <summary>The container by name or ID, or null when there is none.</summary>
-    public static async Task<ContainerInspectResponse?> InspectAsync(IDockerClient client, string nameOrId, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await client.Containers.InspectContainerAsync(nameOrId, cancellationToken).ConfigureAwait(false);
-        }
-        catch (DockerApiException error) when (DockerErrors.IsNotFound(error))
-        {
-            return null;
-        }
-    }
+    public static Task<ContainerInspectResponse?> InspectAsync(IDockerClient client, string nameOrId, CancellationToken cancellationToken) =>
+        DockerErrors.OrNullWhenMissingAsync(() => client.Containers.InspectContainerAsync(nameOrId, cancellationToken));
 
     private static string NameOf(ContainerListResponse container) => (container.Names?.FirstOrDefault() ?? container.ID).TrimStart('/');
 }

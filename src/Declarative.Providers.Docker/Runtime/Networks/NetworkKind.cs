@@ -88,31 +88,11 @@ internal sealed class NetworkKind(IDockerClient client, DockerProviderOptions op
             }
         }
 
-        try
-        {
-            await client.Networks.DeleteNetworkAsync(live.Fingerprint.Uid ?? name, cancellationToken).ConfigureAwait(false);
-        }
-        catch (DockerApiException error) when (DockerErrors.IsNotFound(error))
-        {
-            // Already gone.
-        }
-        catch (DockerApiException error)
-        {
-            throw new DockerOperationException($"Removing network {name} failed: {DockerErrors.MessageOf(error)}.", error);
-        }
+        await DockerErrors.RemoveAsync($"network {name}", () => client.Networks.DeleteNetworkAsync(live.Fingerprint.Uid ?? name, cancellationToken)).ConfigureAwait(false);
     }
 
-    private async Task<NetworkResponse?> InspectAsync(string nameOrId, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await client.Networks.InspectNetworkAsync(nameOrId, cancellationToken).ConfigureAwait(false);
-        }
-        catch (DockerApiException error) when (DockerErrors.IsNotFound(error))
-        {
-            return null;
-        }
-    }
+    private Task<NetworkResponse?> InspectAsync(string nameOrId, CancellationToken cancellationToken) =>
+        DockerErrors.OrNullWhenMissingAsync(() => client.Networks.InspectNetworkAsync(nameOrId, cancellationToken));
 
     private static LiveResource ToLive(ResourceAddress address, NetworkResponse network)
     {

@@ -11,6 +11,38 @@ internal static class DockerErrors
 
     public static bool IsConflict(Exception error) => error is DockerApiException { StatusCode: HttpStatusCode.Conflict };
 
+    /// <summary>The object a lookup found, or null when the engine has none (404).</summary>
+    public static async Task<T?> OrNullWhenMissingAsync<T>(Func<Task<T>> lookup)
+        where T : class
+    {
+        try
+        {
+            return await lookup().ConfigureAwait(false);
+        }
+        catch (DockerApiException error) when (IsNotFound(error))
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Removes an object; one that is already gone is removed (a retried delete is not an error).</summary>
+    /// <param name="what">"volume data", for the message: "Removing volume data failed: ...".</param>
+    public static async Task RemoveAsync(string what, Func<Task> remove)
+    {
+        try
+        {
+            await remove().ConfigureAwait(false);
+        }
+        catch (DockerApiException error) when (IsNotFound(error))
+        {
+            // Already gone.
+        }
+        catch (DockerApiException error)
+        {
+            throw new DockerOperationException($"Removing {what} failed: {MessageOf(error)}.", error);
+        }
+    }
+
     /// <summary>The engine's own message ("Conflict. The container name ... is already in use") without the JSON around it.</summary>
     public static string MessageOf(Exception error) => error switch
     {

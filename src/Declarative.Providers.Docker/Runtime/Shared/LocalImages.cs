@@ -6,15 +6,6 @@ namespace Declarative.Providers.Docker.Runtime.Shared;
 internal static class LocalImages
 {
     /// <summary>The ID of the local image a reference names, or null when the engine does not have it.</summary>
-    public static async Task<string?> IdOfAsync(IDockerClient client, string reference, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return (await client.Images.InspectImageAsync(reference, cancellationToken).ConfigureAwait(false)).ID;
-        }
-        catch (DockerApiException error) when (DockerErrors.IsNotFound(error))
-        {
-            return null;
-        }
-    }
+    public static async Task<string?> IdOfAsync(IDockerClient client, string reference, CancellationToken cancellationToken) =>
+        (await DockerErrors.OrNullWhenMissingAsync(() => client.Images.InspectImageAsync(reference, cancellationToken)).ConfigureAwait(false))?.ID;
 }

@@ -69,31 +69,11 @@ internal sealed class VolumeKind(IDockerClient client, DockerProviderOptions opt
             throw InUse.Refusal($"Volume {name}", users);
         }
 
-        try
-        {
-            await client.Volumes.RemoveAsync(name, options.RemoveInUse, cancellationToken).ConfigureAwait(false);
-        }
-        catch (DockerApiException error) when (DockerErrors.IsNotFound(error))
-        {
-            // Already gone.
-        }
-        catch (DockerApiException error)
-        {
-            throw new DockerOperationException($"Removing volume {name} failed: {DockerErrors.MessageOf(error)}.", error);
-        }
+        await DockerErrors.RemoveAsync($"volume {name}", () => client.Volumes.RemoveAsync(name, options.RemoveInUse, cancellationToken)).ConfigureAwait(false);
     }
 
-    private async Task<VolumeResponse?> InspectAsync(string name, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await client.Volumes.InspectAsync(name, cancellationToken).ConfigureAwait(false);
-        }
-        catch (DockerApiException error) when (DockerErrors.IsNotFound(error))
-        {
-            return null;
-        }
-    }
+    private Task<VolumeResponse?> InspectAsync(string name, CancellationToken cancellationToken) =>
+        DockerErrors.OrNullWhenMissingAsync(() => client.Volumes.InspectAsync(name, cancellationToken));
 
     private static LiveResource ToLive(ResourceAddress address, VolumeResponse volume)
     {
