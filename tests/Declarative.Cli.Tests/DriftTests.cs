@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
+using Declarative.Testing;
 
 namespace Declarative.Cli.Tests;
 
@@ -49,6 +50,9 @@ public sealed class DriftTests : IAsyncLifetime
         Assert.Contains("- ConfigMap/shop-dev/settings # deleted outside Declarative", drift.Stdout, StringComparison.Ordinal);
         Assert.Contains("+ ConfigMap/shop-dev/stray # has this environment's labels but no revision owns it", drift.Stdout, StringComparison.Ordinal);
         Assert.Contains("Drift: 1 changed, 1 deleted, 1 unmanaged.", drift.Stdout, StringComparison.Ordinal);
+        GoldenFile.Assert(drift.Stdout, "Golden/drift.txt");
+        GoldenFile.Assert((await Decl("drift", "shop", "-o", "json")).Stdout, "Golden/drift.json");
+        GoldenFile.Assert((await Decl("drift", "shop", "-o", "markdown")).Stdout, "Golden/drift.md");
 
         var json = JsonNode.Parse((await Decl("drift", "shop", "-o", "json")).Stdout)!;
         Assert.Equal("drift/v1", (string)json["formatVersion"]!);

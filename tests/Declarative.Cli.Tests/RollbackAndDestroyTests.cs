@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Declarative.Testing;
 
 namespace Declarative.Cli.Tests;
 
@@ -25,6 +26,8 @@ public sealed class RollbackAndDestroyTests : IAsyncLifetime
 
         Assert.True(rollback.ExitCode == 0, rollback.All);
         Assert.Contains("~ spec.replicas: 5 -> 2", rollback.Stdout, StringComparison.Ordinal);
+        var planText = rollback.Stdout[..(rollback.Stdout.IndexOf("Plan: ", StringComparison.Ordinal) + rollback.Stdout[rollback.Stdout.IndexOf("Plan: ", StringComparison.Ordinal)..].IndexOf('\n', StringComparison.Ordinal) + 1)];
+        GoldenFile.Assert(planText, "Golden/rollback-plan.txt");
         Assert.Contains("Revision 3 deployed.", rollback.Stdout, StringComparison.Ordinal);
         Assert.Equal(2, await ReplicasAsync());
         var history = JsonNode.Parse((await Decl("history", "shop", "-o", "json")).Stdout)!;
