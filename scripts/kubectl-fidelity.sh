@@ -57,6 +57,10 @@ step apply --server-side -n fidelity -f "$MANIFESTS"
 step get deploy,svc,sts,pvc,ing,sa -n fidelity -o yaml >"$WORK/live.yaml"
 echo "  ($(grep -c '^  kind: ' "$WORK/live.yaml") objects listed)"
 
+# The simulated controllers write status until the workloads are rolled out, and kubectl diff shows status too.
+for workload in deployment/redis-leader deployment/redis-follower deployment/frontend statefulset/web; do
+    kubectl rollout status "$workload" -n fidelity --timeout 60s
+done
 echo "+ kubectl diff --server-side -n fidelity -f $MANIFESTS (must show no difference)"
 if ! kubectl diff --server-side -n fidelity -f "$MANIFESTS"; then
   echo "kubectl-fidelity: FAILED, diff right after apply is not empty"

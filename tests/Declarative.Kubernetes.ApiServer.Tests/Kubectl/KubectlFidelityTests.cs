@@ -46,6 +46,14 @@ public sealed class KubectlFidelityTests
         await kubectl.MustAsync("create", "-f", namespaceFile);
         await kubectl.MustAsync("apply", "--server-side", "-n", "fidelity", "-f", Manifests);
         var yaml = await kubectl.MustAsync("get", "deploy,svc,sts,pvc,ing,sa", "-n", "fidelity", "-o", "yaml");
+
+        // The controllers keep writing status until the workloads are rolled out; kubectl diff shows status too, so
+        // it runs once they are settled (as it would against a real cluster).
+        foreach (var workload in new[] { "deployment/redis-leader", "deployment/redis-follower", "deployment/frontend", "statefulset/web" })
+        {
+            await kubectl.MustAsync("rollout", "status", workload, "-n", "fidelity", "--timeout", "60s");
+        }
+
         await kubectl.MustAsync("diff", "--server-side", "-n", "fidelity", "-f", Manifests);
         var changed = ChangedCopy(kubectl.Directory);
         await kubectl.MustAsync("apply", "--server-side", "-n", "fidelity", "-f", changed);
