@@ -50,7 +50,7 @@ internal sealed class BenchmarkImageBuild : IAsyncDisposable
         catch (DockerConnectionException e)
         {
             throw new InvalidOperationException(
-                $"The CachedDockerBuild benchmark needs a Docker engine and none answered: {e.Message} Start one, or point DOCKER_HOST at it (e.g. DOCKER_HOST=unix:///tmp/dk/docker.sock), or leave this benchmark out of the --filter.", e);
+                $"The CachedDockerBuild benchmark needs a Docker engine and none answered: {e.Message} To measure it, run the benchmarks with DOCKER_HOST pointing at a running engine; to skip it, leave CachedDockerBuild out of --filter.", e);
         }
     }
 

@@ -26,23 +26,24 @@ public class ImageDigestBenchmarks
     private BenchmarkImageBuild? _build;
 
     [GlobalSetup(Targets = [nameof(HashEveryFile), nameof(NoChangeCheckWithWarmStatCache)])]
-    public void SetupDigest()
+    public void SetupDigest() => CleanUpIfFailing(async () =>
     {
-        CreateContext();
+        ChooseFolders();
+        GeneratedBuildContext.Write(_context);
 
         // Warm the cache once the newest ctime is out of the racy window, so that every file is remembered.
-        Thread.Sleep(StatCache.RacyWindow + TimeSpan.FromMilliseconds(500));
+        await Task.Delay(StatCache.RacyWindow + TimeSpan.FromMilliseconds(500));
         var cache = StatCache.Load(_cacheFile, _context);
-        InputDigest.ComputeAsync(BuildContext.Load(_context), Inputs, cache, CancellationToken.None).GetAwaiter().GetResult();
-        cache.SaveAsync(CancellationToken.None).GetAwaiter().GetResult();
+        await InputDigest.ComputeAsync(BuildContext.Load(_context), Inputs, cache, CancellationToken.None);
+        await cache.SaveAsync(CancellationToken.None);
         if (cache.Count != GeneratedBuildContext.FilesWithDockerfile)
         {
             throw new InvalidOperationException($"The warm cache holds {cache.Count} files, expected {GeneratedBuildContext.FilesWithDockerfile} (the generated files and the Dockerfile).");
         }
-    }
+    });
 
     [GlobalSetup(Target = nameof(CachedDockerBuild))]
-    public void SetupDockerBuild() => SetupDockerBuildAsync().GetAwaiter().GetResult();
+    public void SetupDockerBuild() => CleanUpIfFailing(SetupDockerBuildAsync);
 
     [GlobalCleanup]
     public void Cleanup() => CleanupAsync().GetAwaiter().GetResult();
@@ -75,9 +76,11 @@ public class ImageDigestBenchmarks
 
     private async Task SetupDockerBuildAsync()
     {
-        CreateContext();
+        // The engine first: without one there is nothing to generate the context for.
+        ChooseFolders();
         using var timeout = new CancellationTokenSource(EngineTimeout);
         _build = await BenchmarkImageBuild.ConnectAsync(_context, "decl-bench-image-digest:" + Path.GetFileName(_root), timeout.Token);
+        GeneratedBuildContext.Write(_context);
 
         // The first build fills the cache (or finds it filled by an identical earlier run); the second must be
         // answered from it, or the measured builds would not be the no-change case.
@@ -96,27 +99,48 @@ public class ImageDigestBenchmarks
 
     private async Task CleanupAsync()
     {
+        var build = _build;
+        _build = null;
         try
         {
-            if (_build is not null)
+            if (build is not null)
             {
-                using var timeout = new CancellationTokenSource(EngineTimeout);
-                await _build.RemoveImageAsync(timeout.Token);
-                await _build.DisposeAsync();
+                await using (build)
+                {
+                    using var timeout = new CancellationTokenSource(EngineTimeout);
+                    await build.RemoveImageAsync(timeout.Token);
+                }
             }
         }
         finally
         {
-            Directory.Delete(_root, recursive: true);
+            if (Directory.Exists(_root))
+            {
+                Directory.Delete(_root, recursive: true);
+            }
         }
     }
 
-    private void CreateContext()
+    /// <summary>Runs a setup; if it fails, removes what it made before rethrowing: the cleanup cannot be relied on
+    /// to run after a failed setup (the benchmark process ends with the exception).</summary>
+    private void CleanUpIfFailing(Func<Task> setup)
+    {
+        try
+        {
+            setup().GetAwaiter().GetResult();
+        }
+        catch
+        {
+            CleanupAsync().GetAwaiter().GetResult();
+            throw;
+        }
+    }
+
+    private void ChooseFolders()
     {
         _root = Path.Combine(Path.GetTempPath(), "decl-bench-image-" + Guid.NewGuid().ToString("N")[..8]);
         _context = Path.Combine(_root, "context");
         _cacheFile = Path.Combine(_root, "cache", StatCache.FileNameFor(_context));
-        GeneratedBuildContext.Write(_context);
     }
 
     private static InvalidOperationException NotCached(string which, ClassicBuildOutcome outcome) => new(
