@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Declarative.Testing.Docker;
 using Docker.DotNet.Models;
 
 namespace Declarative.Providers.Docker.Tests.Engine;
@@ -12,10 +13,11 @@ public sealed class DockerEngineStreamingTests
     public async Task Cancelling_a_wait_on_a_running_container_returns_promptly()
     {
         using var engine = await TestEngine.ConnectAsync();
+        await TestImages.EnsureBusyboxImageAsync(CancellationToken.None);
         var created = await engine.Client.Containers.CreateContainerAsync(
             new CreateContainerParameters
             {
-                Image = "busybox-test:1",
+                Image = TestImages.BusyboxImage,
                 Cmd = ["sleep", "30"],
                 Name = "declarative-engine-wait-" + Guid.NewGuid().ToString("N")[..8],
                 HostConfig = new HostConfig { NetworkMode = "none" },

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Declarative.Providers.Docker.Registries;
 using Declarative.Testing;
+using Declarative.Testing.Docker;
 
 namespace Declarative.Providers.Docker.Tests.Registries;
 
@@ -14,7 +15,7 @@ public sealed partial class RegistryIntegrationTests : IAsyncLifetime
 {
     private const string OpenRegistry = "127.0.0.1:5000";
     private const string AuthRegistry = "127.0.0.1:5001";
-    private const string SourceImage = "busybox-test:1";
+    private const string SourceImage = TestImages.BusyboxImage;
     private const string RegistryPassword = "s3cret-pass";
 
     private static readonly RegistryCredential Tester = new("tester", RegistryPassword);
@@ -26,7 +27,14 @@ public sealed partial class RegistryIntegrationTests : IAsyncLifetime
 
     public RegistryIntegrationTests() => _docker = new DockerCli(_dockerConfig.Root);
 
-    public Task InitializeAsync() => Task.CompletedTask;
+    /// <summary>The image pushed is the shared FROM-scratch busybox, built once per test run in the engine.</summary>
+    public async Task InitializeAsync()
+    {
+        if (DockerTestServices.Current.IsAvailable)
+        {
+            await TestImages.EnsureBusyboxImageAsync(CancellationToken.None);
+        }
+    }
 
     public async Task DisposeAsync()
     {
