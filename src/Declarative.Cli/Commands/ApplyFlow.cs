@@ -19,7 +19,7 @@ internal static class ApplyFlow
 {
     public static Option<bool> ForceOption() => new("--force") { Description = "Delete objects marked declarative.dev/delete-protection: enabled all the same." };
 
-    public static RunKind Apply { get; } = new(RevisionOperation.Apply, null, "decl apply", "Apply cancelled.");
+    public static RunKind Apply { get; } = new(RevisionOperation.Apply, null, "decl apply");
 
     /// <summary>Without a terminal there is nobody to ask: the run needs --auto-approve.</summary>
     public static bool CanAsk(CliServices services, ParseResult result, bool autoApprove, string what)
@@ -65,19 +65,7 @@ internal static class ApplyFlow
     {
         var io = services.IO;
         var ansi = services.Ansi(result);
-        var operation = new ApplyOperation(session.Store, new Executor(session.Providers, TimeProvider.System), TimeProvider.System);
-        var request = new ApplyRequest(
-            RunInfo.Holder(io, kind.Command),
-            steps.MakePlan,
-            steps.Confirm,
-            RunInfo.Start(io, session.Model, kind.Operation, kind.RollbackOf),
-            settings.Execution,
-            new SynchronousProgress<ApplyEvent>(e => io.Out.WriteLine(ApplyProgressRenderer.Line(e))),
-            settings.HistoryMax)
-        {
-            StopScheduling = io.StopScheduling,
-        };
-        var outcome = await operation.RunAsync(request, cancellationToken);
+        var outcome = await RunAsync(io, session, session.Model, settings, kind, steps, cancellationToken);
         if (outcome.TakeoverNote is not null)
         {
             io.Error.WriteLine($"warning: {outcome.TakeoverNote}");
@@ -100,7 +88,7 @@ internal static class ApplyFlow
             return ExitCodes.Error;
         }
 
-        io.Out.WriteLine(ApplyProgressRenderer.Summary(outcome.Result!, outcome.Revision!));
+        io.Out.WriteLine(ApplyProgressRenderer.Summary(outcome.Result!, outcome.Revision!, kind.Noun));
         if (outcome.Result!.Succeeded)
         {
             return ExitCodes.Ok;
@@ -112,6 +100,25 @@ internal static class ApplyFlow
         }
 
         return ExitCodes.Error;
+    }
+
+    /// <summary>One run under the lock, with progress printed as it happens; <paramref name="model"/> is what the revision
+    /// records the run against (the session's own, or a revision's for an --atomic rollback).</summary>
+    public static Task<ApplyOutcome> RunAsync(IOContext io, EngineSession session, EnvironmentModel model, ApplySettings settings, RunKind kind, PlanSteps steps, CancellationToken cancellationToken)
+    {
+        var operation = new ApplyOperation(session.Store, new Executor(session.Providers, TimeProvider.System), TimeProvider.System);
+        var request = new ApplyRequest(
+            RunInfo.Holder(io, kind.Command),
+            steps.MakePlan,
+            steps.Confirm,
+            RunInfo.Start(io, model, kind.Operation, kind.RollbackOf),
+            settings.Execution,
+            new SynchronousProgress<ApplyEvent>(e => io.Out.WriteLine(ApplyProgressRenderer.Line(e))),
+            settings.HistoryMax)
+        {
+            StopScheduling = io.StopScheduling,
+        };
+        return operation.RunAsync(request, cancellationToken);
     }
 
     public static async Task<bool> ConfirmAsync(IOContext io, Ansi ansi, Plan plan, bool autoApprove, bool verbose)
@@ -134,5 +141,16 @@ internal static class ApplyFlow
 }
 
 /// <summary>What a run records and how it names itself: the operation, the revision it rolls back to, the command in
-/// the lock record, the words printed when the user declines.</summary>
-internal sealed record RunKind(RevisionOperation Operation, int? RollbackOf, string Command, string CancelledText);
+/// the lock record.</summary>
+internal sealed record RunKind(RevisionOperation Operation, int? RollbackOf, string Command)
+{
+    /// <summary>"Apply", "Rollback", "Destroy": how the summary and the cancellation name the run.</summary>
+    public string Noun => Operation switch
+    {
+        RevisionOperation.Rollback => "Rollback",
+        RevisionOperation.Destroy => "Destroy",
+        _ => "Apply",
+    };
+
+    public string CancelledText => $"{Noun} cancelled.";
+}

@@ -1,8 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using Declarative.Cli.Rendering;
-using Declarative.Core.Execution;
-using Declarative.Core.Manifests;
 using Declarative.Core.Operations;
 using Declarative.Core.Planning;
 using Declarative.Core.State;
@@ -30,32 +28,27 @@ internal static class AtomicRecovery
         {
             io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"\n--atomic: rolling back to revision {target.Number}."));
             model = StoredEnvironment.Of(project, environment, target, project.Root);
-            kind = new RunKind(RevisionOperation.Rollback, target.Number, "decl apply --atomic", "Rollback cancelled.");
+            kind = new RunKind(RevisionOperation.Rollback, target.Number, "decl apply --atomic");
         }
         else
         {
             io.Out.WriteLine("\n--atomic: no earlier revision was deployed; destroying what this run created.");
             model = StoredEnvironment.Build(project, environment, latest?.Target.DefaultNamespace ?? session.Model.DefaultNamespace, [], latest?.Edges ?? [], project.Root);
-            kind = new RunKind(RevisionOperation.Destroy, null, "decl apply --atomic", "Destroy cancelled.");
+            kind = new RunKind(RevisionOperation.Destroy, null, "decl apply --atomic");
         }
 
         var recovery = settings with { AutoApprove = true, Atomic = false };
-        var operation = new ApplyOperation(session.Store, new Executor(session.Providers, TimeProvider.System), TimeProvider.System);
-        var request = new ApplyRequest(
-            RunInfo.Holder(io, kind.Command),
+        var steps = new ApplyFlow.PlanSteps(
             async ct =>
             {
                 var planner = new Planner(session.Providers, services.Catalogs);
                 return await new PlanOperation(planner, session.Store).RunAsync(model, session.Target, adopt: false, ct, pinnedTo: target);
             },
-            (plan, ct) => ApplyFlow.ConfirmAsync(io, services.Ansi(result), plan, recovery.AutoApprove, verbose: false),
-            RunInfo.Start(io, model, kind.Operation, kind.RollbackOf),
-            recovery.Execution,
-            new SynchronousProgress<ApplyEvent>(e => io.Out.WriteLine(ApplyProgressRenderer.Line(e))));
-        var outcome = await operation.RunAsync(request, cancellationToken);
+            (plan, ct) => ApplyFlow.ConfirmAsync(io, services.Ansi(result), plan, recovery.AutoApprove, verbose: false));
+        var outcome = await ApplyFlow.RunAsync(io, session, model, recovery, kind, steps, cancellationToken);
         if (outcome.Result is { } recovered && outcome.Revision is { } revision)
         {
-            io.Out.WriteLine(ApplyProgressRenderer.Summary(recovered, revision).Replace("Apply ", kind.Operation == RevisionOperation.Rollback ? "Rollback " : "Destroy ", StringComparison.Ordinal));
+            io.Out.WriteLine(ApplyProgressRenderer.Summary(recovered, revision, kind.Noun));
         }
         else if (outcome.Plan is { HasChanges: false })
         {

@@ -54,7 +54,7 @@ public static class DestroyCommand
 
         // Nothing is desired: every object of the newest revision is planned as a delete, in reverse edge order.
         var model = Core.Operations.StoredEnvironment.Build(project.Project, project.Environment, latest.Target.DefaultNamespace, [], latest.Edges, project.StateDirectory);
-        var kind = new RunKind(RevisionOperation.Destroy, null, "decl destroy", "Destroy cancelled.");
+        var kind = new RunKind(RevisionOperation.Destroy, null, "decl destroy");
         return await ApplyFlow.WithSessionAsync(services, result, model, settings, session => ApplyFlow.ApplyAsync(services, result, session, settings, kind, new ApplyFlow.PlanSteps(
             async ct =>
             {

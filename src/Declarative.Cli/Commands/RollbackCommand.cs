@@ -71,7 +71,7 @@ public static class RollbackCommand
         }
 
         var model = StoredEnvironment.Of(project.Project, project.Environment, target, project.StateDirectory);
-        var kind = new RunKind(RevisionOperation.Rollback, target.Number, "decl rollback", "Rollback cancelled.");
+        var kind = new RunKind(RevisionOperation.Rollback, target.Number, "decl rollback");
         return await ApplyFlow.WithSessionAsync(services, result, model, settings, session => ApplyFlow.ApplyAsync(services, result, session, settings, kind, new ApplyFlow.PlanSteps(
             async ct =>
             {

@@ -24,7 +24,8 @@ public static class ApplyProgressRenderer
         _ => Verb(e.Kind),
     };
 
-    public static string Summary(ApplyResult result, Revision revision)
+    /// <param name="run">What ran, as the summary names it: "Apply", "Rollback", "Destroy".</param>
+    public static string Summary(ApplyResult result, Revision revision, string run = "Apply")
     {
         var applied = result.Outcomes.Count(o => o.Kind == OutcomeKind.Applied);
         var deleted = result.Outcomes.Count(o => o.Kind == OutcomeKind.Deleted);
@@ -33,11 +34,11 @@ public static class ApplyProgressRenderer
         var text = string.Create(CultureInfo.InvariantCulture, $"{applied} applied, {deleted} deleted, {failed.Count} failed, {skipped} skipped. Revision {revision.Number} {revision.Status.ToString().ToLowerInvariant()}.");
         if (failed.Count == 0)
         {
-            return $"\nApply complete: {text}";
+            return $"\n{run} complete: {text}";
         }
 
         var reasons = failed.Select(f => $"  {f.Address}: {f.Error}" + string.Concat(f.Evidence.Select(e => $"\n      {e}")));
-        return $"\nApply failed: {text}\n{string.Join("\n", reasons)}";
+        return $"\n{run} failed: {text}\n{string.Join("\n", reasons)}";
     }
 
     private static string Verb(ApplyEventKind kind) => kind switch

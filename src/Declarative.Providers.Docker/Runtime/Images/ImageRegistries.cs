@@ -20,8 +20,7 @@ internal sealed class ImageRegistries(DockerProviderOptions options) : IDisposab
         var repository = ImageRepository.Parse(image.Repository!);
         if (image.Registry is { } name && options.Registries.TryGetValue(name, out var spec))
         {
-            var folder = options.DocumentFolders.GetValueOrDefault(new ResourceAddress(string.Empty, DockerKinds.Group, DockerKinds.Registry, null, name)) ?? Directory.GetCurrentDirectory();
-            var document = RegistryDocument.FromSpec(name, spec, folder);
+            var document = DocumentOf(name, spec);
             return new RegistryTarget(document.Server, repository.Path, document.Insecure, document);
         }
 
@@ -34,7 +33,7 @@ internal sealed class ImageRegistries(DockerProviderOptions options) : IDisposab
     {
         var repository = ImageRepository.OfReference(reference);
         var document = options.Registries
-            .Select(r => RegistryDocument.FromSpec(r.Key, r.Value, options.DocumentFolders.GetValueOrDefault(new ResourceAddress(string.Empty, DockerKinds.Group, DockerKinds.Registry, null, r.Key)) ?? Directory.GetCurrentDirectory()))
+            .Select(r => DocumentOf(r.Key, r.Value))
             .FirstOrDefault(d => RegistryServerNames.SameRegistry(d.Server, repository.Server));
         return (repository.Server, await credentials.ResolveAsync(repository.Server, document, cancellationToken).ConfigureAwait(false));
     }
@@ -52,6 +51,13 @@ internal sealed class ImageRegistries(DockerProviderOptions options) : IDisposab
     /// <summary>Fails before a push, with the registry's own reason, when the credential is refused.</summary>
     public async Task CheckAsync(RegistryTarget target, RegistryCredential? credential, CancellationToken cancellationToken) =>
         await client.CheckCredentialsAsync(target.Server, credential, target.Insecure, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>A Registry document with its folder, against which its fromFile credentials resolve.</summary>
+    private RegistryDocument DocumentOf(string name, System.Text.Json.Nodes.JsonObject spec)
+    {
+        var address = new ResourceAddress(string.Empty, DockerKinds.Group, DockerKinds.Registry, null, name);
+        return RegistryDocument.FromSpec(name, spec, options.DocumentFolders.GetValueOrDefault(address) ?? Directory.GetCurrentDirectory());
+    }
 
     public void Dispose()
     {
