@@ -12,7 +12,7 @@ using Declarative.Providers.Kubernetes.Client;
 
 namespace Declarative.Cli.Commands;
 
-/// <summary><c>decl apply [DIR|PLANFILE] --env E [--auto-approve] [--adopt] [--parallelism N] [--timeout D] [--history-max N] [--no-force-conflicts]</c>:
+/// <summary><c>decl apply [DIR|PLANFILE] --env E [--auto-approve] [--adopt] [--parallelism N] [--timeout D] [--history-max N] [--no-force-conflicts] [--force] [--allow-cascade]</c>:
 /// plans, asks, applies, records a revision; given a file saved by <c>decl plan --out</c>, applies that plan if it is
 /// not stale.</summary>
 public static class ApplyCommand
@@ -26,12 +26,13 @@ public static class ApplyCommand
         var noForce = EngineOptions.NoForceConflicts();
         var atomic = new Option<bool>("--atomic") { Description = "When the run fails, roll back to the newest older deployed revision (with none, destroy what it created)." };
         var force = ApplyFlow.ForceOption();
+        var allowCascade = ApplyFlow.AllowCascadeOption();
         var parallelism = new Option<int>("--parallelism") { Description = "How many resources are applied at once.", DefaultValueFactory = _ => 10 };
         var timeout = ChangeRunOptions.Timeout();
         var historyMax = ChangeRunOptions.HistoryMax();
         var command = new Command("apply", "Plan, ask, apply in dependency order, wait until ready, and record a revision.")
         {
-            directory, force, autoApprove, adopt, noForce, atomic, parallelism, timeout, historyMax,
+            directory, force, allowCascade, autoApprove, adopt, noForce, atomic, parallelism, timeout, historyMax,
         };
         command.SetAction((result, cancellationToken) => RunAsync(services, result, new ApplyFlow.ApplySettings(
             result.GetValue(directory)!,
@@ -41,7 +42,8 @@ public static class ApplyCommand
             new ExecutionOptions(Math.Max(1, result.GetValue(parallelism)), result.GetValue(timeout)),
             result.GetValue(atomic),
             result.GetValue(historyMax),
-            result.GetValue(force)), cancellationToken));
+            result.GetValue(force),
+            result.GetValue(allowCascade)), cancellationToken));
         return command;
     }
 
@@ -64,7 +66,7 @@ public static class ApplyCommand
         return model is null ? ExitCodes.Error : await ApplyFlow.WithSessionAsync(services, result, model, settings, session => ApplyFlow.ApplyAsync(services, result, session, settings, ApplyFlow.Apply, new ApplyFlow.PlanSteps(
             async ct =>
             {
-                var plan = await EnginePlanning.PlanAsync(services, result, session, settings.Adopt, ct, force: settings.Force);
+                var plan = await EnginePlanning.PlanAsync(services, result, session, settings.Adopt, ct, force: settings.Force, allowCascade: settings.AllowCascade);
                 return new StageResult<Plan?>(plan, plan is null ? [Diagnostic.Error(DiagnosticCodes.PlanFailed, "Planning failed", null, "See the errors above.")] : []);
             },
             (plan, ct) => ApplyFlow.ConfirmAsync(services.IO, services.Ansi(result), plan, settings.AutoApprove, result.GetValue(services.Options.Verbose))), cancellationToken), cancellationToken);

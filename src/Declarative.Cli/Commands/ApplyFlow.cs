@@ -19,6 +19,8 @@ internal static class ApplyFlow
 {
     public static Option<bool> ForceOption() => new("--force") { Description = "Delete objects marked declarative.dev/delete-protection: enabled all the same." };
 
+    public static Option<bool> AllowCascadeOption() => new("--allow-cascade") { Description = "Delete a Namespace or CRD even when objects Declarative does not own would go with it." };
+
     public static RunKind Apply { get; } = new(RevisionOperation.Apply, null, "decl apply");
 
     /// <summary>Without a terminal there is nobody to ask: the run needs --auto-approve.</summary>
@@ -137,7 +139,7 @@ internal static class ApplyFlow
     /// <summary>How this apply gets its plan (under the lock) and its go-ahead.</summary>
     public sealed record PlanSteps(Func<CancellationToken, Task<StageResult<Plan?>>> MakePlan, Func<Plan, CancellationToken, Task<bool>> Confirm);
 
-    public sealed record ApplySettings(string Directory, bool AutoApprove, bool Adopt, bool NoForceConflicts, ExecutionOptions Execution, bool Atomic = false, int HistoryMax = HistoryLimit.DefaultMax, bool Force = false);
+    public sealed record ApplySettings(string Directory, bool AutoApprove, bool Adopt, bool NoForceConflicts, ExecutionOptions Execution, bool Atomic = false, int HistoryMax = HistoryLimit.DefaultMax, bool Force = false, bool AllowCascade = false);
 }
 
 /// <summary>What a run records and how it names itself: the operation, the revision it rolls back to, the command in

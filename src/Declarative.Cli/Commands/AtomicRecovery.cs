@@ -42,7 +42,7 @@ internal static class AtomicRecovery
             async ct =>
             {
                 var planner = new Planner(session.Providers, services.Catalogs);
-                return await new PlanOperation(planner, session.Store).RunAsync(model, session.Target, adopt: false, ct, pinnedTo: target);
+                return await new PlanOperation(planner, session.Store).RunAsync(model, session.Target, adopt: false, ct, pinnedTo: target, force: settings.Force, allowCascade: settings.AllowCascade);
             },
             (plan, ct) => ApplyFlow.ConfirmAsync(io, services.Ansi(result), plan, recovery.AutoApprove, verbose: false));
         var outcome = await ApplyFlow.RunAsync(io, session, model, recovery, kind, steps, cancellationToken);

@@ -17,10 +17,11 @@ public static class DestroyCommand
         var directory = CommonOptions.DirectoryArgument();
         var autoApprove = new Option<bool>("--auto-approve") { Description = "Destroy without asking (required without a terminal)." };
         var force = ApplyFlow.ForceOption();
+        var allowCascade = ApplyFlow.AllowCascadeOption();
         var parallelism = new Option<int>("--parallelism") { Description = "How many resources are deleted at once.", DefaultValueFactory = _ => 10 };
         var command = new Command("destroy", "Delete everything the environment owns, from the state, and record a destroyed revision.")
         {
-            directory, force, autoApprove, parallelism,
+            directory, force, allowCascade, autoApprove, parallelism,
         };
         command.SetAction((result, cancellationToken) => RunAsync(services, result, new ApplyFlow.ApplySettings(
             result.GetValue(directory)!,
@@ -28,7 +29,8 @@ public static class DestroyCommand
             false,
             false,
             new ExecutionOptions(Math.Max(1, result.GetValue(parallelism)), null),
-            Force: result.GetValue(force)), cancellationToken));
+            Force: result.GetValue(force),
+            AllowCascade: result.GetValue(allowCascade)), cancellationToken));
         return command;
     }
 
@@ -58,7 +60,7 @@ public static class DestroyCommand
         return await ApplyFlow.WithSessionAsync(services, result, model, settings, session => ApplyFlow.ApplyAsync(services, result, session, settings, kind, new ApplyFlow.PlanSteps(
             async ct =>
             {
-                var plan = await EnginePlanning.PlanAsync(services, result, session, adopt: false, ct, force: settings.Force);
+                var plan = await EnginePlanning.PlanAsync(services, result, session, adopt: false, ct, force: settings.Force, allowCascade: settings.AllowCascade);
                 return new StageResult<Plan?>(plan, plan is null ? [Diagnostic.Error(DiagnosticCodes.PlanFailed, "Planning failed", null, "See the errors above.")] : []);
             },
             (plan, ct) => ApplyFlow.ConfirmAsync(services.IO, services.Ansi(result), plan, settings.AutoApprove, result.GetValue(services.Options.Verbose))), cancellationToken), cancellationToken);

@@ -8,12 +8,12 @@ namespace Declarative.Cli.Commands;
 /// <summary>Plans one open session, turning provider errors into diagnostics: shared by plan and apply.</summary>
 internal static class EnginePlanning
 {
-    public static async Task<Plan?> PlanAsync(CliServices services, ParseResult result, EngineSession session, bool adopt, CancellationToken cancellationToken, Revision? pinnedTo = null, bool force = false)
+    public static async Task<Plan?> PlanAsync(CliServices services, ParseResult result, EngineSession session, bool adopt, CancellationToken cancellationToken, Revision? pinnedTo = null, bool force = false, bool allowCascade = false)
     {
         try
         {
             var planner = new Planner(session.Providers, services.Catalogs);
-            var planned = await new PlanOperation(planner, session.Store).RunAsync(session.Model, session.Target, adopt, cancellationToken, pinnedTo, force);
+            var planned = await new PlanOperation(planner, session.Store).RunAsync(session.Model, session.Target, adopt, cancellationToken, pinnedTo, force, allowCascade);
             return services.ReportErrors(result, planned.Diagnostics) ? null : planned.Value;
         }
         catch (Exception error) when (ProviderErrors.IsUserFacing(error))

@@ -20,12 +20,13 @@ public static class RollbackCommand
         var to = new Option<int?>("--to") { Description = "The revision to return to (default: the newest older one that was deployed)." };
         var autoApprove = new Option<bool>("--auto-approve") { Description = "Roll back without asking (required without a terminal)." };
         var force = ApplyFlow.ForceOption();
+        var allowCascade = ApplyFlow.AllowCascadeOption();
         var parallelism = new Option<int>("--parallelism") { Description = "How many resources are applied at once.", DefaultValueFactory = _ => 10 };
         var timeout = ChangeRunOptions.Timeout();
         var historyMax = ChangeRunOptions.HistoryMax();
         var command = new Command("rollback", "Return the environment to an earlier revision, as a new revision, without rendering or rebuilding.")
         {
-            directory, force, to, autoApprove, parallelism, timeout, historyMax,
+            directory, force, allowCascade, to, autoApprove, parallelism, timeout, historyMax,
         };
         command.SetAction((result, cancellationToken) => RunAsync(services, result, result.GetValue(directory)!, result.GetValue(to), new ApplyFlow.ApplySettings(
             result.GetValue(directory)!,
@@ -34,7 +35,8 @@ public static class RollbackCommand
             false,
             new ExecutionOptions(Math.Max(1, result.GetValue(parallelism)), result.GetValue(timeout)),
             HistoryMax: result.GetValue(historyMax),
-            Force: result.GetValue(force)), cancellationToken));
+            Force: result.GetValue(force),
+            AllowCascade: result.GetValue(allowCascade)), cancellationToken));
         return command;
     }
 
@@ -75,7 +77,7 @@ public static class RollbackCommand
         return await ApplyFlow.WithSessionAsync(services, result, model, settings, session => ApplyFlow.ApplyAsync(services, result, session, settings, kind, new ApplyFlow.PlanSteps(
             async ct =>
             {
-                var plan = await EnginePlanning.PlanAsync(services, result, session, adopt: false, ct, pinnedTo: target, force: settings.Force);
+                var plan = await EnginePlanning.PlanAsync(services, result, session, adopt: false, ct, pinnedTo: target, force: settings.Force, allowCascade: settings.AllowCascade);
                 return new StageResult<Plan?>(plan, plan is null ? [Diagnostic.Error(DiagnosticCodes.PlanFailed, "Planning failed", null, "See the errors above.")] : []);
             },
             (plan, ct) => ApplyFlow.ConfirmAsync(services.IO, services.Ansi(result), plan, settings.AutoApprove, result.GetValue(services.Options.Verbose))), cancellationToken), cancellationToken);

@@ -29,9 +29,10 @@ public static class ApplyProgressRenderer
     {
         var applied = result.Outcomes.Count(o => o.Kind == OutcomeKind.Applied);
         var deleted = result.Outcomes.Count(o => o.Kind == OutcomeKind.Deleted);
+        var released = result.Outcomes.Count(o => o.Kind == OutcomeKind.Released);
         var failed = result.Outcomes.Where(o => o.Kind == OutcomeKind.Failed).ToList();
         var skipped = result.Outcomes.Count(o => o.Kind == OutcomeKind.Skipped);
-        var text = string.Create(CultureInfo.InvariantCulture, $"{applied} applied, {deleted} deleted, {failed.Count} failed, {skipped} skipped. Revision {revision.Number} {revision.Status.ToString().ToLowerInvariant()}.");
+        var text = string.Create(CultureInfo.InvariantCulture, $"{applied} applied, {deleted} deleted, {(released > 0 ? $"{released} released, " : string.Empty)}{failed.Count} failed, {skipped} skipped. Revision {revision.Number} {revision.Status.ToString().ToLowerInvariant()}.");
         if (failed.Count == 0)
         {
             return $"\n{run} complete: {text}";
@@ -48,6 +49,7 @@ public static class ApplyProgressRenderer
         ApplyEventKind.Waiting => "waiting:",
         ApplyEventKind.Ready => "ready",
         ApplyEventKind.Deleted => "deleted",
+        ApplyEventKind.Released => "released",
         ApplyEventKind.Failed => "FAILED:",
         ApplyEventKind.Skipped => "skipped:",
         _ => kind.ToString(),

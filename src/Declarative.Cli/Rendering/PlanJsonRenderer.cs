@@ -34,6 +34,7 @@ public static class PlanJsonRenderer
         ["create"] = summary.Create,
         ["delete"] = summary.Delete,
         ["noOp"] = summary.NoOp,
+        ["release"] = summary.Release,
         ["replace"] = summary.Replace,
         ["update"] = summary.Update,
     };

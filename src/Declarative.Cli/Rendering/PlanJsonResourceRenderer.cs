@@ -38,6 +38,7 @@ internal static class PlanJsonResourceRenderer
         ChangeAction.Update => "update",
         ChangeAction.Replace => "replace",
         ChangeAction.Delete => "delete",
+        ChangeAction.Release => "release",
         ChangeAction.NoOp => "no-op",
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, "Unknown change action."),
     };

@@ -17,13 +17,14 @@ internal static class PlanLineRenderer
         return [.. change.Change.Diffs.SelectMany(diff => Expand(diff, marks))];
     }
 
-    /// <summary>"create", "update", "replace", "delete", "unchanged", or the provider's own verb ("build").</summary>
+    /// <summary>"create", "update", "replace", "delete", "release", "unchanged", or the provider's own verb ("build").</summary>
     public static string Word(ResourceChange change) => change.Change.Verb ?? change.Action switch
     {
         ChangeAction.Create => "create",
         ChangeAction.Update => "update",
         ChangeAction.Replace => "replace",
         ChangeAction.Delete => "delete",
+        ChangeAction.Release => "release",
         ChangeAction.NoOp => "unchanged",
         _ => throw new ArgumentOutOfRangeException(nameof(change), change.Action, "Unknown change action."),
     };
@@ -32,8 +33,10 @@ internal static class PlanLineRenderer
     public static string Symbol(ResourceChange change) =>
         change.Change.Verb is not null && change.Action is ChangeAction.Create or ChangeAction.Update ? "+" : change.Action.Symbol();
 
+    /// <summary>"Plan: 1 to create, …, 0 to delete." with ", 1 to release" only when something is released.</summary>
     public static string Summary(PlanSummary summary) =>
-        $"Plan: {summary.Create} to create, {summary.Update} to update, {summary.Replace} to replace, {summary.Delete} to delete.";
+        $"Plan: {summary.Create} to create, {summary.Update} to update, {summary.Replace} to replace, {summary.Delete} to delete"
+        + (summary.Release > 0 ? $", {summary.Release} to release." : ".");
 
     public const string NoChanges = "No changes. The environment matches the configuration.";
 

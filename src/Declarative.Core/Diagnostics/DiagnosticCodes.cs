@@ -49,6 +49,7 @@ public static class DiagnosticCodes
     public const string PlanFailed = "DCL303";
     public const string SavedPlanStale = "DCL304";
     public const string DeleteProtected = "DCL305";
+    public const string DeleteCascades = "DCL306";
 
     // Apply and providers.
     public const string ApplyFailed = "DCL401";

@@ -9,6 +9,7 @@ public enum ApplyEventKind
     Waiting,
     Ready,
     Deleted,
+    Released,
     Failed,
     Skipped,
 }

@@ -71,6 +71,35 @@ internal sealed class ChangeApplier(RunContext run)
         }
     }
 
+    /// <summary>Stops owning the object without deleting it: the provider removes the ownership labels where it can
+    /// (<see cref="IReleaseProvider"/>), and the object leaves the inventory.</summary>
+    public async Task<ResourceOutcome> ReleaseAsync(ResourceChange change)
+    {
+        var address = change.Address;
+        var step = NodeStep.Releasing;
+        run.Emit(address, ApplyEventKind.Started, NodeMessages.Starting(change));
+        try
+        {
+            if (LiveOf(change) is { } live && run.ProviderFor(change) is IReleaseProvider releasing)
+            {
+                await releasing.ReleaseAsync(live, run.Token);
+            }
+
+            step = NodeStep.Recording;
+            await run.RecordDeletedAsync(address);
+            return Finish(address, OutcomeKind.Released, null, ApplyEventKind.Released, "Released (kept live, no longer managed)");
+        }
+        catch (OperationCanceledException) when (run.Token.IsCancellationRequested)
+        {
+            run.MarkCutShort();
+            return Fail(address, null, NodeMessages.Cancelled(step, address), []);
+        }
+        catch (Exception exception)
+        {
+            return Fail(address, null, NodeMessages.Error(step, address, exception), []);
+        }
+    }
+
     /// <summary>A no-op makes no provider call. Without a last applied entry (the state lost it, or the object
     /// already matched when adopted) the object is recorded as desired, so the inventory still owns it. Outputs the
     /// provider knew at plan time (an Image already in its registry) are recorded when they are new.</summary>

@@ -77,9 +77,12 @@ internal sealed class ExecutionRun(ImmutableArray<ExecutionNode> nodes, RunConte
 
         try
         {
-            return change.Action == ChangeAction.Delete
-                ? await applier.DeleteAsync(change)
-                : await applier.ApplyAsync(change, DependencyOutputs(node, dependencies));
+            return change.Action switch
+            {
+                ChangeAction.Delete => await applier.DeleteAsync(change),
+                ChangeAction.Release => await applier.ReleaseAsync(change),
+                _ => await applier.ApplyAsync(change, DependencyOutputs(node, dependencies)),
+            };
         }
         finally
         {

@@ -13,6 +13,7 @@ internal static class NodeMessages
         ChangeAction.Replace when change.Change.ReplaceReason is { } reason => $"Replacing ({reason})",
         ChangeAction.Replace => "Replacing",
         ChangeAction.Delete => "Deleting",
+        ChangeAction.Release => "Releasing (declarative.dev/prune: disabled)",
         _ => throw new ArgumentOutOfRangeException(nameof(change), change.Action, "A no-op is never started."),
     };
 
@@ -32,6 +33,7 @@ internal static class NodeMessages
         NodeStep.Recording => $"The run was cancelled while {address} was being recorded in the state.",
         NodeStep.Waiting => $"The run was cancelled while waiting for {address} to be ready.",
         NodeStep.Deleting => $"The run was cancelled while {address} was being deleted.",
+        NodeStep.Releasing => $"The run was cancelled while {address} was being released.",
         _ => throw new ArgumentOutOfRangeException(nameof(step), step, "Unknown step."),
     };
 

@@ -7,4 +7,5 @@ internal enum NodeStep
     Recording,
     Waiting,
     Deleting,
+    Releasing,
 }

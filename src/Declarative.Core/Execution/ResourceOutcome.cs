@@ -8,6 +8,9 @@ public enum OutcomeKind
     Unchanged,
     Applied,
     Deleted,
+
+    /// <summary>Kept live and taken out of the inventory (<c>declarative.dev/prune: disabled</c>).</summary>
+    Released,
     Failed,
 
     /// <summary>Not attempted: a dependency failed (or the run was cancelled before it).</summary>

@@ -15,14 +15,16 @@ public sealed class PlanOperation(Planner planner, IStateStore store)
 {
     /// <param name="pinnedTo">A rollback's target revision (its outputs are reused; nothing is rebuilt).</param>
     /// <param name="force">Delete objects marked <c>declarative.dev/delete-protection: enabled</c> all the same.</param>
-    public async Task<StageResult<Plan?>> RunAsync(EnvironmentModel model, TargetIdentity target, bool adopt, CancellationToken cancellationToken, Revision? pinnedTo = null, bool force = false)
+    /// <param name="allowCascade">Delete a Namespace or CRD even when objects the environment does not own go with it.</param>
+    public async Task<StageResult<Plan?>> RunAsync(EnvironmentModel model, TargetIdentity target, bool adopt, CancellationToken cancellationToken, Revision? pinnedTo = null, bool force = false, bool allowCascade = false)
     {
         var latest = await store.GetLatestAsync(cancellationToken);
         var baseRevision = BaseOf(latest);
         var plan = await planner.PlanAsync(model, baseRevision, target, cancellationToken, pinnedTo);
         var foreign = adopt ? [] : ForeignObjects(plan, model.Project.Name, model.Environment.Name);
         var protectedDeletes = force ? [] : ProtectedDeletes(plan);
-        return new StageResult<Plan?>(plan, [.. foreign, .. protectedDeletes]);
+        var cascades = allowCascade ? [] : CascadingDeletes(plan);
+        return new StageResult<Plan?>(plan, [.. foreign, .. protectedDeletes, .. cascades]);
     }
 
     /// <summary>A delete (prune, destroy, the prune of a rollback) of an object whose last applied state says
@@ -36,6 +38,18 @@ public sealed class PlanOperation(Planner planner, IStateStore store)
                 null,
                 $"{c.Address} carries declarative.dev/delete-protection: enabled, and this run would delete it. Nothing was changed.",
                 "Pass --force to delete it anyway, or remove the annotation, apply, and run again."));
+
+    /// <summary>A delete that would take objects the environment does not own with it (a Namespace's contents, a CRD's
+    /// custom resources) is refused before anything changes, unless --allow-cascade.</summary>
+    private static IEnumerable<Diagnostic> CascadingDeletes(Plan plan) =>
+        plan.Changes
+            .Where(c => c.Action == ChangeAction.Delete && c.Change.Cascade is { IsEmpty: false })
+            .Select(c => Diagnostic.Error(
+                DiagnosticCodes.DeleteCascades,
+                "Deleting this object would delete objects Declarative does not own",
+                null,
+                $"Deleting {c.Address} would also delete {c.Change.Cascade!.Describe()}. Nothing was changed.",
+                "Pass --allow-cascade to delete them with it, or move them out first."));
 
     /// <summary>The revision whose inventory is ours: the newest that recorded anything (a failed run still owns
     /// what it created).</summary>

@@ -24,7 +24,8 @@ public sealed record Plan(
         Changes.Count(c => c.Action == ChangeAction.Update),
         Changes.Count(c => c.Action == ChangeAction.Replace),
         Changes.Count(c => c.Action == ChangeAction.Delete),
-        Changes.Count(c => c.Action == ChangeAction.NoOp));
+        Changes.Count(c => c.Action == ChangeAction.NoOp),
+        Changes.Count(c => c.Action == ChangeAction.Release));
 }
 
-public sealed record PlanSummary(int Create, int Update, int Replace, int Delete, int NoOp);
+public sealed record PlanSummary(int Create, int Update, int Replace, int Delete, int NoOp, int Release = 0);

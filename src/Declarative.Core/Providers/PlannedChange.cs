@@ -11,7 +11,8 @@ namespace Declarative.Core.Providers;
 /// dependency (Namespace, CRD) is itself being created. <see cref="KnownOutputs"/> are outputs the provider already
 /// knows at plan time (an Image whose tag is already in the registry: its pinned reference); dependents of an
 /// unchanged resource resolve their references from them before the base revision's outputs. <see cref="Notes"/> say
-/// what the diff cannot (a field kept because another manager owns it); default means none.
+/// what the diff cannot (a field kept because another manager owns it); default means none. <see cref="Cascade"/> is set
+/// on a delete that would take objects the environment does not own with it (a Namespace's contents).
 /// </summary>
 public sealed record PlannedChange(
     ResourceAddress Address,
@@ -26,4 +27,5 @@ public sealed record PlannedChange(
     string? Verb = null,
     bool ServerDefaultsUnknown = false,
     ResourceOutputs? KnownOutputs = null,
-    ImmutableArray<ChangeNote> Notes = default);
+    ImmutableArray<ChangeNote> Notes = default,
+    DeleteCascade? Cascade = null);

@@ -23,6 +23,10 @@ public interface IKubeClient
     /// an address (group and kind, as Core's ResourceAddress holds them).</summary>
     Task<KubeResource> ResolveKindAsync(string group, string kind, CancellationToken cancellationToken);
 
+    /// <summary>Every resource the server serves, each group in its preferred version (for counting what a
+    /// Namespace holds).</summary>
+    Task<System.Collections.Immutable.ImmutableArray<KubeResource>> ServedResourcesAsync(CancellationToken cancellationToken);
+
     /// <summary>The object, or null when it does not exist.</summary>
     Task<JsonObject?> GetAsync(KubeResource resource, string? ns, string name, CancellationToken cancellationToken);
 

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
@@ -43,6 +44,9 @@ public sealed class KubeClient : IKubeClient, IDisposable
 
     public Task<KubeResource> ResolveKindAsync(string group, string kind, CancellationToken cancellationToken) =>
         _discovery.ResolveKindAsync(group, kind, cancellationToken);
+
+    public Task<ImmutableArray<KubeResource>> ServedResourcesAsync(CancellationToken cancellationToken) =>
+        _discovery.ServedResourcesAsync(cancellationToken);
 
     public async Task<JsonObject?> GetAsync(KubeResource resource, string? ns, string name, CancellationToken cancellationToken)
     {

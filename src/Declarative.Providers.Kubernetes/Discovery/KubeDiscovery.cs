@@ -55,6 +55,31 @@ internal sealed class KubeDiscovery(KubeTransport transport)
         throw NotServed(group.Length == 0 ? "v1" : group, kind);
     }
 
+    /// <summary>Every resource the server serves, each group in its preferred version (what <c>kubectl
+    /// api-resources</c> lists): the legacy group list names the preferred versions, the snapshot has their resources.</summary>
+    public async Task<ImmutableArray<KubeResource>> ServedResourcesAsync(CancellationToken cancellationToken)
+    {
+        var groups = await GetAsync("/apis", "application/json", cancellationToken);
+        var apiVersions = new List<string> { "v1" };
+        apiVersions.AddRange((groups?.Body["groups"] as JsonArray ?? []).OfType<JsonObject>()
+            .Select(g => g["preferredVersion"]?["groupVersion"]?.GetValue<string>())
+            .OfType<string>());
+        var served = ImmutableArray.CreateBuilder<KubeResource>();
+        foreach (var apiVersion in apiVersions.Distinct(StringComparer.Ordinal))
+        {
+            var snapshot = Volatile.Read(ref _snapshot) ?? await InitialAsync(cancellationToken);
+            if (!snapshot.GroupVersions.TryGetValue(apiVersion, out var resources))
+            {
+                snapshot = await RefreshAsync(apiVersion, cancellationToken);
+                resources = snapshot.GroupVersions.GetValueOrDefault(apiVersion, []);
+            }
+
+            served.AddRange(resources);
+        }
+
+        return served.ToImmutable();
+    }
+
     private async Task<IReadOnlyList<string>> GroupVersionsAsync(string group, CancellationToken cancellationToken)
     {
         var document = await GetAsync($"/apis/{group}", "application/json", cancellationToken);

@@ -12,7 +12,7 @@ namespace Declarative.Providers.Kubernetes.Runtime;
 /// plans with dry-runs only where something changed, server-side apply, readiness waits and deletes, over any
 /// apiVersion/kind through <see cref="IKubeClient"/>. Keeps no per-call state; safe for concurrent calls.
 /// </summary>
-public sealed class KubernetesProvider : IResourceProvider, IPlanContextProvider, IApplyContextProvider
+public sealed class KubernetesProvider : IResourceProvider, IPlanContextProvider, IApplyContextProvider, IReleaseProvider, IDeleteCascadeProvider
 {
     private readonly IKubeClient client;
     private readonly KubernetesProviderOptions options;
@@ -109,6 +109,20 @@ public sealed class KubernetesProvider : IResourceProvider, IPlanContextProvider
         ArgumentNullException.ThrowIfNull(options);
         var resource = await ResolveAsync(live.Type, cancellationToken).ConfigureAwait(false);
         await deleter.DeleteAsync(resource, NamespaceOf(resource, live.Address), live, options, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task ReleaseAsync(LiveResource live, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(live);
+        var resource = await ResolveAsync(live.Type, cancellationToken).ConfigureAwait(false);
+        await new ObjectReleaser(client, options).ReleaseAsync(resource, NamespaceOf(resource, live.Address), live.Address.Name, cancellationToken).ConfigureAwait(false);
+    }
+
+    public Task<DeleteCascade?> ReadCascadeAsync(LiveResource live, IReadOnlySet<ResourceAddress> owned, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(live);
+        ArgumentNullException.ThrowIfNull(owned);
+        return new DeleteCascadeReader(client).ReadAsync(live, owned, cancellationToken);
     }
 
     private KubeApplyOptions ApplyOptions => new(options.FieldManager, options.ForceConflicts);

@@ -25,6 +25,9 @@ internal sealed class CountingKubeClient(IKubeClient inner) : IKubeClient
     public Task<KubeResource> ResolveKindAsync(string group, string kind, CancellationToken cancellationToken) =>
         inner.ResolveKindAsync(group, kind, cancellationToken);
 
+    public Task<System.Collections.Immutable.ImmutableArray<KubeResource>> ServedResourcesAsync(CancellationToken cancellationToken) =>
+        inner.ServedResourcesAsync(cancellationToken);
+
     public Task<JsonObject?> GetAsync(KubeResource resource, string? ns, string name, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref requests);

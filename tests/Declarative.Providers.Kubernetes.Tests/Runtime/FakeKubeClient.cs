@@ -59,6 +59,10 @@ internal sealed class FakeKubeClient : IKubeClient
         return ResolveAsync(builtIn.PreferredApiVersion, kind, cancellationToken);
     }
 
+    public Task<System.Collections.Immutable.ImmutableArray<KubeResource>> ServedResourcesAsync(CancellationToken cancellationToken) =>
+        Task.FromResult(System.Collections.Immutable.ImmutableArray.CreateRange(BuiltInKinds.All.Select(k =>
+            new KubeResource(k.Group, k.Versions[0], k.Kind, k.Resource, k.Scope == ResourceScope.Namespaced, ["list"], []))));
+
     public Task<JsonObject?> GetAsync(KubeResource resource, string? ns, string name, CancellationToken cancellationToken)
     {
         Gets++;

@@ -49,13 +49,15 @@ public sealed class PlannerPruneTests
     }
 
     [Fact]
-    public async Task Keeps_a_removed_resource_whose_last_applied_object_disables_prune()
+    public async Task Releases_a_removed_resource_whose_last_applied_object_disables_prune()
     {
         var deployed = scenario.Deploy(await scenario.PlanAsync(null, ConfigMap("settings"), ConfigMap("kept", prune: "disabled")), 1);
 
         var plan = await scenario.PlanAsync(deployed, ConfigMap("settings"));
 
-        Assert.False(plan.HasChanges);
-        Assert.DoesNotContain(plan.Changes, c => c.Address == Address("ConfigMap", "kept"));
+        var release = plan.Changes.Single(c => c.Address == Address("ConfigMap", "kept"));
+        Assert.Equal(ChangeAction.Release, release.Action);
+        Assert.Contains(release.Change.Notes, n => n.Text.StartsWith("declarative.dev/prune: disabled: kept live", StringComparison.Ordinal));
+        Assert.Equal(new PlanSummary(0, 0, 0, 0, 1, 1), plan.Summary);
     }
 }
