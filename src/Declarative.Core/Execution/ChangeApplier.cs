@@ -5,13 +5,16 @@ using Declarative.Core.Providers;
 namespace Declarative.Core.Execution;
 
 /// <summary>
-/// Carries out one change whose dependencies are done: apply, record, wait; or delete, record; or keep a no-op.
+/// Carries out one change whose dependencies are done: apply and record, then wait; or delete, record; or release;
+/// or keep a no-op.
 /// Never throws: a provider's or the recorder's exception becomes a Failed outcome, and cancellation becomes a
 /// Failed outcome that says what was cut short (the object may exist, so it is not "skipped").
 /// </summary>
 internal sealed class ChangeApplier(RunContext run)
 {
-    public async Task<ResourceOutcome> ApplyAsync(ResourceChange change, IReadOnlyDictionary<ResourceAddress, ResourceOutputs> dependencyOutputs)
+    /// <summary>Applies and records the change: the part that holds a parallelism slot. Returns the failed outcome, or
+    /// null when the object was applied and recorded and <see cref="WaitAsync"/> is next.</summary>
+    public async Task<(ResourceOutcome? Failed, AppliedResource? Applied)> ApplyAsync(ResourceChange change, IReadOnlyDictionary<ResourceAddress, ResourceOutputs> dependencyOutputs)
     {
         var address = change.Address;
         var provider = run.ProviderFor(change);
@@ -26,9 +29,28 @@ internal sealed class ChangeApplier(RunContext run)
             run.Emit(address, ApplyEventKind.Applied, NodeMessages.Applied(change.Action));
             step = NodeStep.Recording;
             await run.RecordAppliedAsync(change.Provider, applied);
-            step = NodeStep.Waiting;
+            return (null, applied);
+        }
+        catch (OperationCanceledException) when (run.Token.IsCancellationRequested)
+        {
+            run.MarkCutShort();
+            return (Fail(address, applied, NodeMessages.Cancelled(step, address), []), applied);
+        }
+        catch (Exception exception)
+        {
+            return (Fail(address, applied, NodeMessages.Error(step, address, exception), []), applied);
+        }
+    }
+
+    /// <summary>Waits for an applied object to be ready. Holds no parallelism slot: waiting costs the provider a
+    /// watch, not a mutating call, so a thousand waiting objects do not keep the next ones from being applied.</summary>
+    public async Task<ResourceOutcome> WaitAsync(ResourceChange change, AppliedResource applied)
+    {
+        var address = change.Address;
+        try
+        {
             var deadline = run.Clock.GetUtcNow() + run.Options.WaitTimeout;
-            var wait = await provider.WaitAsync(applied, deadline, new WaitProgressAdapter(run, address), run.Token);
+            var wait = await run.ProviderFor(change).WaitAsync(applied, deadline, new WaitProgressAdapter(run, address), run.Token);
             return wait.Ready
                 ? Finish(address, OutcomeKind.Applied, applied, ApplyEventKind.Ready, "Ready")
                 : Fail(address, applied, wait.Reason ?? NodeMessages.NotReady(address), wait.Evidence);
@@ -36,11 +58,11 @@ internal sealed class ChangeApplier(RunContext run)
         catch (OperationCanceledException) when (run.Token.IsCancellationRequested)
         {
             run.MarkCutShort();
-            return Fail(address, applied, NodeMessages.Cancelled(step, address), []);
+            return Fail(address, applied, NodeMessages.Cancelled(NodeStep.Waiting, address), []);
         }
         catch (Exception exception)
         {
-            return Fail(address, applied, NodeMessages.Error(step, address, exception), []);
+            return Fail(address, applied, NodeMessages.Error(NodeStep.Waiting, address, exception), []);
         }
     }
 

@@ -7,7 +7,8 @@ namespace Declarative.Core.Execution;
 
 /// <summary>
 /// One apply: every node runs as its own task that waits for its own dependencies only (no level barriers), then
-/// takes one of the parallelism slots for its provider work. Each node settles exactly once, and its dependents
+/// takes one of the parallelism slots for its mutating provider call (apply, delete, release) and gives it back before
+/// waiting for readiness. Each node settles exactly once, and its dependents
 /// read its outcome to decide whether to run or be skipped.
 /// </summary>
 internal sealed class ExecutionRun(ImmutableArray<ExecutionNode> nodes, RunContext run) : IDisposable
@@ -75,19 +76,32 @@ internal sealed class ExecutionRun(ImmutableArray<ExecutionNode> nodes, RunConte
             return applier.Skip(change.Address, NodeMessages.NotStarted(change.Address));
         }
 
+        AppliedResource applied;
         try
         {
-            return change.Action switch
+            switch (change.Action)
             {
-                ChangeAction.Delete => await applier.DeleteAsync(change),
-                ChangeAction.Release => await applier.ReleaseAsync(change),
-                _ => await applier.ApplyAsync(change, DependencyOutputs(node, dependencies)),
-            };
+                case ChangeAction.Delete:
+                    return await applier.DeleteAsync(change);
+                case ChangeAction.Release:
+                    return await applier.ReleaseAsync(change);
+            }
+
+            var (failed, appliedResource) = await applier.ApplyAsync(change, DependencyOutputs(node, dependencies));
+            if (failed is not null)
+            {
+                return failed;
+            }
+
+            applied = appliedResource!;
         }
         finally
         {
             slots.Release();
         }
+
+        // The slot bounds concurrent mutating calls; the wait runs outside it (DESIGN "Apply", issue 12).
+        return await applier.WaitAsync(change, applied);
     }
 
     /// <summary>This run's outputs of each dependency, or the outputs it had when last applied.</summary>

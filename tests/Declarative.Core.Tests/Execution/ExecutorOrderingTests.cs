@@ -67,6 +67,22 @@ public sealed class ExecutorOrderingTests
     }
 
     [Fact]
+    public async Task Waiting_for_readiness_holds_no_parallelism_slot()
+    {
+        harness.Provider.Hold(FakeMethod.Wait);
+        var names = new[] { "a", "b", "c", "d" };
+
+        var run = harness.RunAsync(PlanOf([.. names.Select(n => Create(ConfigMap(n)))]), new ExecutionOptions(Parallelism: 1));
+        await harness.Provider.WhenEnteredAsync(4);
+        Assert.DoesNotContain(harness.Events.All, e => e.Kind == ApplyEventKind.Ready);
+        harness.Provider.Release(FakeMethod.Wait);
+
+        var result = await run;
+        Assert.Equal(4, result.Outcomes.Count(o => o.Kind == OutcomeKind.Applied));
+        Assert.Equal(1, harness.Provider.MaxInFlight);
+    }
+
+    [Fact]
     public async Task Deletes_a_resource_only_after_the_resources_that_must_go_first()
     {
         foreach (var address in new[] { Namespace, Settings, Web })

@@ -5,7 +5,7 @@ using Declarative.Testing.Fakes;
 namespace Declarative.Core.Tests.Execution;
 
 /// <summary>
-/// Wraps a <see cref="FakeProvider"/> so a test can hold Apply or Delete calls at a gate until it releases them,
+/// Wraps a <see cref="FakeProvider"/> so a test can hold Apply, Delete or Wait calls at a gate until it releases them,
 /// see how many calls have entered, and how many were in flight at once.
 /// </summary>
 internal sealed class GatedProvider(FakeProvider inner) : IResourceProvider
@@ -64,8 +64,12 @@ internal sealed class GatedProvider(FakeProvider inner) : IResourceProvider
         }
     }
 
-    public Task<WaitResult> WaitAsync(AppliedResource applied, DateTimeOffset deadline, IProgress<WaitProgress> progress, CancellationToken cancellationToken) =>
-        inner.WaitAsync(applied, deadline, progress, cancellationToken);
+    /// <summary>Waits pass the Wait gate too, but are not counted as calls in flight: they are not mutating calls.</summary>
+    public async Task<WaitResult> WaitAsync(AppliedResource applied, DateTimeOffset deadline, IProgress<WaitProgress> progress, CancellationToken cancellationToken)
+    {
+        await PassAsync(FakeMethod.Wait, applied.Address, cancellationToken);
+        return await inner.WaitAsync(applied, deadline, progress, cancellationToken);
+    }
 
     public async Task DeleteAsync(LiveResource live, DeleteOptions options, CancellationToken cancellationToken)
     {
