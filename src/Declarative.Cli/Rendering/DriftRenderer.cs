@@ -32,21 +32,23 @@ public static class DriftRenderer
             text.Append(CultureInfo.InvariantCulture, $"Drift in environment \"{report.Environment}\" against revision {report.Revision}:\n");
         }
 
-        var drifted = report.Objects.ToDictionary(o => o.Address);
-        var noted = report.Noted.ToDictionary(n => n.Address);
-        foreach (var address in drifted.Keys.Union(noted.Keys).Order())
+        // An object that drifted and has notes is one block: its drifted fields, then its notes.
+        var drifted = report.Objects.ToLookup(o => o.Address);
+        var noted = report.Noted.ToLookup(n => n.Address);
+        foreach (var address in report.Objects.Select(o => o.Address).Union(report.Noted.Select(n => n.Address)).Order())
         {
             text.Append('\n');
-            if (drifted.TryGetValue(address, out var drift))
+            foreach (var drift in drifted[address])
             {
                 AppendDrifted(text, drift, ansi);
             }
-            else
+
+            if (!drifted.Contains(address))
             {
                 text.Append("    ").Append(address.ToString()).Append('\n');
             }
 
-            foreach (var note in noted.TryGetValue(address, out var notes) ? notes.Notes : [])
+            foreach (var note in noted[address].SelectMany(n => n.Notes))
             {
                 text.Append("      ").Append(ansi.Dim($"# {NoteText(note)}")).Append('\n');
             }
