@@ -57,7 +57,7 @@ internal static class PlanJsonResourceRenderer
     };
 
     /// <summary>A provider's note holds a path and manager names, never a value, so it needs no masking.</summary>
-    public static JsonObject Note(ChangeNote note) => new() { ["path"] = note.Path, ["text"] = note.Text };
+    private static JsonObject Note(ChangeNote note) => new() { ["path"] = note.Path, ["text"] = note.Text };
 
     private static JsonArray Strings(IEnumerable<string> items) => new([.. items.Select(i => (JsonNode?)JsonValue.Create(i))]);
 
