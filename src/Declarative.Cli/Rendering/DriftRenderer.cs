@@ -8,8 +8,10 @@ using Declarative.Core.Providers;
 namespace Declarative.Cli.Rendering;
 
 /// <summary>
-/// `decl drift` as text, as versioned JSON (docs/drift-json.md) and as markdown. Secret values are never shown: a
-/// drifted secret field reads "(sensitive)". The same report always gives the same bytes.
+/// `decl drift` as text, as versioned JSON (docs/drift.md) and as markdown. Secret values are never shown: a
+/// drifted secret field reads "(sensitive)"; a provider's note holds paths and manager names only. The providers'
+/// notes (fields kept because another manager set them) are shown with the objects but are not drift. The same
+/// report always gives the same bytes.
 /// </summary>
 public static class DriftRenderer
 {
@@ -19,37 +21,62 @@ public static class DriftRenderer
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(ansi);
-        if (!report.HasDrift)
+        if (!report.HasDrift && report.Noted.IsEmpty)
         {
             return NoDrift(report) + "\n";
         }
 
         var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"Drift in environment \"{report.Environment}\" against revision {report.Revision}:\n");
-        foreach (var drifted in report.Objects)
+        if (report.HasDrift)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"Drift in environment \"{report.Environment}\" against revision {report.Revision}:\n");
+        }
+
+        // An object that drifted and has notes is one block: its drifted fields, then its notes.
+        var drifted = report.Objects.ToLookup(o => o.Address);
+        var noted = report.Noted.ToLookup(n => n.Address);
+        foreach (var address in report.Objects.Select(o => o.Address).Union(report.Noted.Select(n => n.Address)).Order())
         {
             text.Append('\n');
-            var (symbol, note) = Marks(drifted.Kind);
-            text.Append(ansi.Yellow($"  {symbol}")).Append(' ').Append(drifted.Address.ToString());
-            if (note is not null)
+            foreach (var drift in drifted[address])
             {
-                text.Append(' ').Append(ansi.Dim($"# {note}"));
+                AppendDrifted(text, drift, ansi);
             }
 
-            text.Append('\n');
-            foreach (var field in drifted.Fields)
+            if (!drifted.Contains(address))
             {
-                text.Append("      ~ ").Append(field.Path).Append(": ").Append(Applied(field)).Append(" -> ").Append(Live(field)).Append(" (live)");
-                if (field.Manager is { } manager)
-                {
-                    text.Append(' ').Append(ansi.Dim($"# changed by {manager}"));
-                }
+                text.Append("    ").Append(address.ToString()).Append('\n');
+            }
 
-                text.Append('\n');
+            foreach (var note in noted[address].SelectMany(n => n.Notes))
+            {
+                text.Append("      ").Append(ansi.Dim($"# {NoteText(note)}")).Append('\n');
             }
         }
 
-        return text.Append('\n').Append(ansi.Bold(Summary(report))).Append('\n').ToString();
+        return text.Append('\n').Append(report.HasDrift ? ansi.Bold(Summary(report)) : NoDrift(report)).Append('\n').ToString();
+    }
+
+    private static void AppendDrifted(StringBuilder text, DriftedObject drifted, Ansi ansi)
+    {
+        var (symbol, note) = Marks(drifted.Kind);
+        text.Append(ansi.Yellow($"  {symbol}")).Append(' ').Append(drifted.Address.ToString());
+        if (note is not null)
+        {
+            text.Append(' ').Append(ansi.Dim($"# {note}"));
+        }
+
+        text.Append('\n');
+        foreach (var field in drifted.Fields)
+        {
+            text.Append("      ~ ").Append(field.Path).Append(": ").Append(Applied(field)).Append(" -> ").Append(Live(field)).Append(" (live)");
+            if (field.Manager is { } manager)
+            {
+                text.Append(' ').Append(ansi.Dim($"# changed by {manager}"));
+            }
+
+            text.Append('\n');
+        }
     }
 
     public static string Json(DriftReport report)
@@ -84,6 +111,15 @@ public static class DriftRenderer
                     ["sensitive"] = f.Sensitive,
                 })]),
             })]),
+            ["notes"] = new JsonArray([.. report.Noted.SelectMany(o => o.Notes.Select(n => (JsonNode)new JsonObject
+            {
+                ["address"] = o.Address.ToString(),
+                ["kind"] = o.Address.Kind,
+                ["name"] = o.Address.Name,
+                ["namespace"] = o.Address.Namespace,
+                ["path"] = n.Path,
+                ["text"] = n.Text,
+            }))]),
         };
         return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
     }
@@ -95,7 +131,9 @@ public static class DriftRenderer
         text.Append(CultureInfo.InvariantCulture, $"### Declarative drift for `{report.Project}` / `{report.Environment}`\n\n");
         if (!report.HasDrift)
         {
-            return text.Append(NoDrift(report)).Append('\n').ToString();
+            text.Append(NoDrift(report)).Append('\n');
+            AppendNotesTable(text, report);
+            return text.ToString();
         }
 
         text.Append("| Object | Drift | Fields |\n| --- | --- | --- |\n");
@@ -103,11 +141,35 @@ public static class DriftRenderer
         {
             var fields = string.Join("<br>", drifted.Fields.Select(f =>
                 $"`{f.Path}`: `{Applied(f)}` → `{Live(f)}`" + (f.Manager is { } m ? $" (by {m})" : string.Empty)));
-            text.Append(CultureInfo.InvariantCulture, $"| `{drifted.Address}` | {Marks(drifted.Kind).Note ?? "changed"} | {fields.Replace("|", "\\|", StringComparison.Ordinal)} |\n");
+            text.Append(CultureInfo.InvariantCulture, $"| `{drifted.Address}` | {Marks(drifted.Kind).Note ?? "changed"} | {Cell(fields)} |\n");
         }
 
+        AppendNotesTable(text, report);
         return text.Append('\n').Append(CultureInfo.InvariantCulture, $"**{Summary(report)}**\n").ToString();
     }
+
+    /// <summary>The notes apart from the drift table: they are not drift and do not count in the summary.</summary>
+    private static void AppendNotesTable(StringBuilder text, DriftReport report)
+    {
+        if (report.Noted.IsEmpty)
+        {
+            return;
+        }
+
+        text.Append("\nNotes (not counted as drift):\n\n| Object | Field | Note |\n| --- | --- | --- |\n");
+        foreach (var noted in report.Noted)
+        {
+            foreach (var note in noted.Notes)
+            {
+                var path = note.Path is null ? string.Empty : $"`{note.Path}`";
+                text.Append(CultureInfo.InvariantCulture, $"| `{noted.Address}` | {Cell(path)} | {Cell(note.Text)} |\n");
+            }
+        }
+    }
+
+    private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal);
+
+    private static string NoteText(ChangeNote note) => note.Path is null ? note.Text : $"{note.Path}: {note.Text}";
 
     private static string NoDrift(DriftReport report) => report.Revision is null
         ? $"No drift: environment \"{report.Environment}\" has no revision yet."

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json.Nodes;
 using Declarative.Core.Planning;
+using Declarative.Core.Providers;
 
 namespace Declarative.Cli.Rendering;
 
@@ -23,6 +24,7 @@ internal static class PlanJsonResourceRenderer
             ["module"] = address.Module,
             ["name"] = address.Name,
             ["namespace"] = address.Namespace,
+            ["notes"] = new JsonArray([.. OrEmpty(change.Change.Notes).Select(Note)]),
             ["provider"] = change.Provider,
             ["replaceReason"] = change.Change.ReplaceReason,
             ["serverDefaultsUnknown"] = change.Change.ServerDefaultsUnknown,
@@ -54,6 +56,9 @@ internal static class PlanJsonResourceRenderer
         ["takenFrom"] = line.TakenFrom,
         ["unknown"] = line.Unknown,
     };
+
+    /// <summary>A provider's note holds a path and manager names, never a value, so it needs no masking.</summary>
+    private static JsonObject Note(ChangeNote note) => new() { ["path"] = note.Path, ["text"] = note.Text };
 
     private static JsonArray Strings(IEnumerable<string> items) => new([.. items.Select(i => (JsonNode?)JsonValue.Create(i))]);
 

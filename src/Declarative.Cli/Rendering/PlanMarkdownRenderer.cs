@@ -8,8 +8,9 @@ namespace Declarative.Cli.Rendering;
 
 /// <summary>
 /// <c>decl plan -o markdown</c>, for a pull-request comment: a summary table, then one collapsible
-/// <c>&lt;details&gt;</c> per changed resource holding a <c>diff</c> block of its changed fields. Redacted like
-/// every plan output; byte-stable.
+/// <c>&lt;details&gt;</c> per changed resource holding a <c>diff</c> block of its changed fields and the provider's
+/// notes; an unchanged resource with notes (a field kept because another manager set it) gets one too, as in the
+/// text plan. Redacted like every plan output; byte-stable.
 /// </summary>
 public static class PlanMarkdownRenderer
 {
@@ -18,18 +19,21 @@ public static class PlanMarkdownRenderer
         ArgumentNullException.ThrowIfNull(plan);
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"### Declarative plan for `{plan.Project}` / `{plan.Environment}`\n\n");
-        if (!plan.HasChanges)
+        if (plan.HasChanges)
         {
-            return text.Append(PlanLineRenderer.NoChanges).Append('\n').ToString();
+            var summary = plan.Summary;
+            text.Append("| Action | Resources |\n| --- | ---: |\n")
+                .Append(CultureInfo.InvariantCulture, $"| create | {summary.Create} |\n| update | {summary.Update} |\n")
+                .Append(CultureInfo.InvariantCulture, $"| replace | {summary.Replace} |\n| delete | {summary.Delete} |\n")
+                .Append(CultureInfo.InvariantCulture, $"| unchanged | {summary.NoOp} |\n\n")
+                .Append(CultureInfo.InvariantCulture, $"**{PlanLineRenderer.Summary(summary)}**\n");
+        }
+        else
+        {
+            text.Append(PlanLineRenderer.NoChanges).Append('\n');
         }
 
-        var summary = plan.Summary;
-        text.Append("| Action | Resources |\n| --- | ---: |\n")
-            .Append(CultureInfo.InvariantCulture, $"| create | {summary.Create} |\n| update | {summary.Update} |\n")
-            .Append(CultureInfo.InvariantCulture, $"| replace | {summary.Replace} |\n| delete | {summary.Delete} |\n")
-            .Append(CultureInfo.InvariantCulture, $"| unchanged | {summary.NoOp} |\n\n")
-            .Append(CultureInfo.InvariantCulture, $"**{PlanLineRenderer.Summary(summary)}**\n");
-        foreach (var change in plan.Changes.Where(c => c.Action != ChangeAction.NoOp))
+        foreach (var change in plan.Changes.Where(c => c.Action != ChangeAction.NoOp || !c.Change.Notes.IsDefaultOrEmpty))
         {
             AppendDetails(text, change);
         }
@@ -39,7 +43,7 @@ public static class PlanMarkdownRenderer
 
     private static void AppendDetails(StringBuilder text, ResourceChange change)
     {
-        var title = $"{PlanLineRenderer.Symbol(change)} {PlanLineRenderer.Word(change)} {change.Address}";
+        var title = $"{PlanLineRenderer.Symbol(change)} {PlanLineRenderer.Word(change)} {change.Address}".TrimStart();
         var body = string.Join('\n', DiffLines(change));
         var fence = Fence(body);
         text.Append(CultureInfo.InvariantCulture, $"\n<details>\n<summary><code>{WebUtility.HtmlEncode(title)}</code></summary>\n\n")
@@ -61,6 +65,11 @@ public static class PlanMarkdownRenderer
         if (change.Change.ServerDefaultsUnknown)
         {
             yield return "# (server defaults unknown)";
+        }
+
+        foreach (var note in change.Change.Notes.IsDefault ? [] : change.Change.Notes)
+        {
+            yield return note.Path is null ? $"# {note.Text}" : $"# {note.Path}: {note.Text}";
         }
 
         foreach (var line in PlanLineRenderer.Lines(change))

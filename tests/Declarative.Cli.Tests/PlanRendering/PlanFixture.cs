@@ -9,8 +9,8 @@ namespace Declarative.Cli.Tests.PlanRendering;
 
 /// <summary>
 /// A hand-built plan with every action: an Image build, a create (planned without server defaults), an update
-/// with drift, a field taken from kubectl and an unknown image, a replace with its reason, a Secret update, a
-/// no-op and a prune. The Secret's values (<see cref="SecretValues"/>) must appear in no rendering.
+/// with drift, a field taken from kubectl, an unknown image and a note on a kept field, a replace with its reason,
+/// a Secret update, a no-op and a prune. The Secret's values (<see cref="SecretValues"/>) must appear in no rendering.
 /// </summary>
 internal static class PlanFixture
 {
@@ -27,6 +27,9 @@ internal static class PlanFixture
         [new Edge(Deployment, Image, "spec.template.spec.containers[name=web].image references ${image:web}", DependencyKind.Required)]);
 
     public static Plan NoChanges() => Everything() with { Changes = [NoOp()] };
+
+    /// <summary>The note the Kubernetes provider gives for a container's resources added with <c>kubectl edit</c>.</summary>
+    public static readonly ChangeNote KeptResources = new("spec.template.spec.containers[name=web].resources", "set by kubectl-edit, not in the manifests: kept");
 
     private static ResourceAddress Image => new(string.Empty, "declarative.dev", "Image", null, "web");
 
@@ -56,7 +59,7 @@ internal static class PlanFixture
             new("spec.template.spec.containers[name=web].ports", FieldDiffKind.Added, null, Json("""{"x":[{"containerPort":8080,"name":"http"}]}""")["x"]!.DeepClone()),
         ];
         return Change(
-            new PlannedChange(Deployment, ChangeAction.Update, [.. diffs], ["spec.replicas"], null, [new TakenField("spec.replicas", "kubectl")], [imagePath], null, null),
+            new PlannedChange(Deployment, ChangeAction.Update, [.. diffs], ["spec.replicas"], null, [new TakenField("spec.replicas", "kubectl")], [imagePath], null, null, Notes: [KeptResources]),
             dependsOn: [Image]);
     }
 

@@ -1,4 +1,6 @@
+using System.Text.Json.Nodes;
 using Declarative.Cli.Rendering;
+using Declarative.Core.Providers;
 using Declarative.Testing;
 
 namespace Declarative.Cli.Tests.PlanRendering;
@@ -36,6 +38,43 @@ public sealed class PlanRenderingTests
         Assert.Equal(
             "\n    unchanged Deployment.apps/web/api\n      # spec.template.spec.containers[name=api].env: set by kubectl-set, not in the manifests: kept\n\nNo changes. The environment matches the configuration.\n",
             text);
+    }
+
+    [Fact]
+    public void Json_plan_gives_each_resource_its_notes_as_path_and_text()
+    {
+        var resources = JsonNode.Parse(PlanJsonRenderer.Render(PlanFixture.Everything()))!["resources"]!.AsArray();
+
+        var deployment = resources.Single(r => (string)r!["address"]! == "Deployment.apps/web/api")!;
+        var note = Assert.Single(deployment["notes"]!.AsArray())!;
+        Assert.Equal(PlanFixture.KeptResources.Path, (string?)note["path"]);
+        Assert.Equal(PlanFixture.KeptResources.Text, (string?)note["text"]);
+        Assert.All(resources.Where(r => r != deployment), r => Assert.Empty(r!["notes"]!.AsArray()));
+    }
+
+    [Fact]
+    public void A_note_without_a_path_has_a_null_path_in_json_and_its_text_alone_in_markdown()
+    {
+        var plan = PlanFixture.KeptField();
+        var deployment = plan.Changes[1];
+        plan = plan with { Changes = [plan.Changes[0], deployment with { Change = deployment.Change with { Notes = [new ChangeNote(null, "adopting: the fields kubectl-client-side-apply set become Declarative's")] } }] };
+
+        var note = JsonNode.Parse(PlanJsonRenderer.Render(plan))!["resources"]![1]!["notes"]![0]!;
+        var markdown = PlanMarkdownRenderer.Render(plan);
+
+        Assert.Null(note["path"]);
+        Assert.Equal("adopting: the fields kubectl-client-side-apply set become Declarative's", (string?)note["text"]);
+        Assert.Contains("\n# adopting: the fields kubectl-client-side-apply set become Declarative's\n", markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Markdown_lists_an_unchanged_resource_with_a_note_after_no_changes()
+    {
+        var markdown = PlanMarkdownRenderer.Render(PlanFixture.KeptField());
+
+        Assert.Equal(
+            "### Declarative plan for `shop` / `prod`\n\nNo changes. The environment matches the configuration.\n\n<details>\n<summary><code>unchanged Deployment.apps/web/api</code></summary>\n\n```diff\n# spec.template.spec.containers[name=api].env: set by kubectl-set, not in the manifests: kept\n```\n\n</details>\n",
+            markdown);
     }
 
     [Fact]

@@ -32,6 +32,10 @@ internal sealed record SavedChangeV1
 
     public required List<string> UnknownPaths { get; init; }
 
+    /// <summary>The provider's notes (a field kept because another manager set it); absent in plans saved before
+    /// they existed, and when there are none.</summary>
+    public List<SavedNoteV1>? Notes { get; init; }
+
     public SavedDesiredV1? Desired { get; init; }
 
     public SavedObjectV1? Live { get; init; }
@@ -56,6 +60,9 @@ internal sealed record SavedDiffV1
 }
 
 internal sealed record SavedTakenFieldV1(string Path, string Manager);
+
+/// <summary>A note on a change: a path and manager names, never a value.</summary>
+internal sealed record SavedNoteV1(string? Path, string Text);
 
 internal sealed record SavedDesiredV1
 {

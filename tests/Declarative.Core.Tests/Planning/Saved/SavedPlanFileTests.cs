@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json.Nodes;
 using Declarative.Core.Planning;
 using Declarative.Core.Planning.Saved;
 using Declarative.Core.State;
@@ -58,6 +59,35 @@ public sealed class SavedPlanFileTests
         Assert.Equal(("/spec/template/spec/containers/0/image", "${image:web}"), (unknown.Path, unknown.Template));
         Assert.Equal(new Core.Providers.Unknown("image", "web", Image, "reference"), Assert.Single(unknown.References));
         Assert.Equal(["spec.template.spec.containers[name=web].image"], web.Change.UnknownPaths.ToArray());
+    }
+
+    [Fact]
+    public void Notes_survive_the_round_trip_and_a_change_without_notes_stores_none()
+    {
+        var bytes = SavedPlanFile.Encode(SamplePlan(), Key);
+
+        var read = SavedPlanFile.Decode(bytes, Key, "shop.plan");
+
+        Assert.Equal([KeptLabel], read.Plan.Changes[0].Change.Notes.ToArray());
+        Assert.Empty(read.Plan.Changes[1].Change.Notes);
+        var changes = JsonNode.Parse(bytes)!["changes"]!.AsArray();
+        Assert.Equal("metadata.labels.team", (string?)changes[0]!["notes"]![0]!["path"]);
+        Assert.False(changes[1]!.AsObject().ContainsKey("notes"));
+    }
+
+    [Fact]
+    public void A_plan_saved_before_notes_existed_reads_with_none()
+    {
+        var file = JsonNode.Parse(SavedPlanFile.Encode(SamplePlan(), Key))!;
+        foreach (var change in file["changes"]!.AsArray())
+        {
+            change!.AsObject().Remove("notes");
+        }
+
+        var read = SavedPlanFile.Decode(Encoding.UTF8.GetBytes(file.ToJsonString()), Key, "shop.plan");
+
+        Assert.All(read.Plan.Changes, c => Assert.Empty(c.Change.Notes));
+        Assert.Equal(["stringData.password"], read.Plan.Changes[0].Change.DriftPaths.ToArray());
     }
 
     [Fact]

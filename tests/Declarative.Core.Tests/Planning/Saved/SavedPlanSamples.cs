@@ -8,7 +8,7 @@ using Declarative.Core.State;
 
 namespace Declarative.Core.Tests.Planning.Saved;
 
-/// <summary>A plan with a Secret update (drift, a taken field), a Deployment create with an unknown image, and an edge.</summary>
+/// <summary>A plan with a Secret update (drift, a taken field, a note on a kept label), a Deployment create with an unknown image, and an edge.</summary>
 internal static class SavedPlanSamples
 {
     public const string DesiredPassword = "n3w-p4ssw0rd-desired";
@@ -19,6 +19,7 @@ internal static class SavedPlanSamples
     public static readonly ResourceAddress Web = new(string.Empty, "apps", "Deployment", "shop", "web");
     public static readonly ResourceAddress Image = new(string.Empty, "docker.declarative.dev", "Image", null, "web");
     public static readonly ResourceType SecretType = new("v1", "Secret");
+    public static readonly ChangeNote KeptLabel = new("metadata.labels.team", "set by kubectl-label, not in the manifests: kept");
     public static readonly ResourceType DeploymentType = new("apps/v1", "Deployment");
 
     public static JsonObject SecretObject(string password) =>
@@ -45,7 +46,8 @@ internal static class SavedPlanSamples
             [new TakenField("metadata.labels.tier", "kubectl")],
             [],
             desired,
-            live);
+            live,
+            Notes: [KeptLabel]);
         return new ResourceChange(change, "kubernetes", [], sensitive, applied);
     }
 
