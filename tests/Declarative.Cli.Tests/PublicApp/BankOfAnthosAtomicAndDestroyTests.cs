@@ -13,7 +13,8 @@ public sealed class BankOfAnthosAtomicAndDestroyTests
         app.Edit("frontend.yaml", "        image: gcr.io/bank-of-anthos-ci/frontend:v0.5.9", "        image: gcr.io/bank-of-anthos-ci/frontend:fail");
         app.Edit("userservice.yaml", "        image: gcr.io/bank-of-anthos-ci/userservice:v0.5.9", "        image: gcr.io/bank-of-anthos-ci/userservice:fail");
 
-        var failed = await app.Decl("apply", "--auto-approve", "--atomic", "--timeout", "3s");
+        // The rollback's waits share --timeout: long enough that a busy machine does not fail the rollback too.
+        var failed = await app.Decl("apply", "--auto-approve", "--atomic", "--timeout", "5s");
 
         Assert.True(failed.ExitCode == 1, failed.All);
         Assert.Contains("Apply failed: 0 applied, 0 deleted, 2 failed, 0 skipped. Revision 2 failed.", failed.Stdout, StringComparison.Ordinal);
