@@ -92,13 +92,30 @@ public sealed class BankOfAnthosAtomicAndDestroyTests
         Assert.Contains("Nothing to destroy", (await app.Decl("destroy", "--auto-approve")).Stdout, StringComparison.Ordinal);
     }
 
-    // ---------------------------------------------------------------------------------------------------------------
-    // PLACEHOLDER FOR THE LEAD (--allow-cascade, DCL306): one more test case goes here,
-    //   "a Namespace holding a foreign object is refused without --allow-cascade".
-    // The app names no namespace of its own, so the test adds one to the copy first, e.g.
-    //   File.WriteAllText(Path.Combine(app.ProjectDir, "namespace.yaml"), "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: bank\n");
-    // and moves the app into it (kubeconfig context namespace, see BankOfAnthos.StartAsync), applies, puts a
-    // ConfigMap without our labels into it with app.Kubectl ("apply", "-f", ...), then expects
-    // `decl destroy --auto-approve` to exit 1 with DCL306 and change nothing live, and `--allow-cascade` to succeed.
-    // ---------------------------------------------------------------------------------------------------------------
+    /// <summary>The project takes over the namespace it runs in (adopted: kubectl made it), someone puts a ConfigMap of
+    /// their own into it, and destroy would delete the namespace and with it that ConfigMap.</summary>
+    [KubectlFact]
+    public async Task Destroying_a_namespace_that_holds_a_foreign_object_is_refused_without_allow_cascade()
+    {
+        await using var app = await BankOfAnthos.StartAsync();
+        File.WriteAllText(Path.Combine(app.ProjectDir, "namespace.yaml"), $"apiVersion: v1\nkind: Namespace\nmetadata:\n  name: {BankOfAnthos.Namespace}\n");
+        Assert.Equal(0, (await app.Decl("apply", "--auto-approve", "--adopt")).ExitCode);
+        await app.Kubectl.MustAsync("apply", "-n", BankOfAnthos.Namespace, "-f", app.Kubectl.File("foreign.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: notes-of-another-team\ndata:\n  owner: team-b\n"));
+
+        var refused = await app.Decl("destroy", "--auto-approve");
+
+        Assert.True(refused.ExitCode == 1, refused.All);
+        Assert.Contains("DCL306", refused.Stderr, StringComparison.Ordinal);
+        Assert.Contains("Deleting Namespace/boa-dev would also delete 1 object Declarative does not own (ConfigMap/boa-dev/notes-of-another-team). Nothing was changed.", refused.Stderr, StringComparison.Ordinal);
+        Assert.Empty(await app.MissingObjectsAsync());
+        Assert.NotNull(await app.GetAsync("/api/v1/namespaces/boa-dev/configmaps/notes-of-another-team"));
+        Assert.DoesNotMatch(@"(?m)^2\s", (await app.Decl("history")).Stdout);
+
+        var allowed = await app.Decl("destroy", "--auto-approve", "--allow-cascade");
+
+        Assert.True(allowed.ExitCode == 0, allowed.All);
+        Assert.Contains("Plan: 0 to create, 0 to update, 0 to replace, 25 to delete.", allowed.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Revision 2 destroyed.", allowed.Stdout, StringComparison.Ordinal);
+        Assert.Null(await app.GetAsync("/api/v1/namespaces/boa-dev/configmaps/notes-of-another-team"));
+    }
 }
