@@ -89,7 +89,7 @@ public sealed class BadInputTests
         { "duplicate address", "manifests/extra.yaml", Registry, "error: manifests/registry.yaml:4:9: DCL130" },
         { "missing reference", "manifests/container.yaml", Container.Replace("${image:web}", "${image:api}", StringComparison.Ordinal), "error: manifests/container.yaml:6:10: DCL202" },
         { "missing registry", "manifests/image.yaml", Image.Replace("registry: local", "registry: remote", StringComparison.Ordinal), "error: manifests/image.yaml:8:13: DCL202" },
-        { "unknown reference scheme", "manifests/extra.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  image: ${img:web}\n", "error: manifests/extra.yaml:6:10: DCL206" },
+        { "unknown reference scheme", "manifests/extra.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  image: ${imgae:web}\n", "error: manifests/extra.yaml:6:10: DCL206" },
         { "undefined template value", "manifests/registry.yaml", Registry.Replace("127.0.0.1:5000", "{{values.registryHost}}", StringComparison.Ordinal), "error: manifests/registry.yaml:6:11: DCL111" },
         { "template syntax", "manifests/registry.yaml", Registry.Replace("127.0.0.1:5000", "{{#if values.x}}", StringComparison.Ordinal), "error: manifests/registry.yaml:" },
         { "required value", "manifests/registry.yaml", Registry.Replace("127.0.0.1:5000", "{{required values.host \"set host\"}}", StringComparison.Ordinal), "error: manifests/registry.yaml:6:11: DCL112" },

@@ -7,8 +7,13 @@ using Declarative.Core.Providers;
 
 namespace Declarative.Core.Graph;
 
-/// <summary>Finds <c>${scheme:name}</c> in every string value of a resource: each is a required dependency on
-/// the kind the scheme maps to.</summary>
+/// <summary>
+/// Finds <c>${scheme:name}</c> in every string value of a resource: each with a scheme a provider owns
+/// (<c>${image:NAME}</c>) is a required dependency on the kind the scheme maps to. Any other <c>${...}</c> is literal
+/// text that belongs to someone else (Grafana's <c>${datasource:queryparam}</c>, shell, envsubst): left alone. Only in
+/// an explicit project, where references are ours to write, is a scheme one typo away from a known one
+/// (<c>${imgae:api}</c>) an error with the suggestion.
+/// </summary>
 internal static partial class ReferenceSchemeScanner
 {
     public static ImmutableSortedDictionary<string, KindRef> SchemesOf(IReadOnlyList<IKindCatalog> catalogs)
@@ -25,7 +30,8 @@ internal static partial class ReferenceSchemeScanner
     public static IEnumerable<DependencyCandidate> Scan(
         Resource resource,
         ImmutableSortedDictionary<string, KindRef> schemes,
-        DiagnosticBag diagnostics)
+        DiagnosticBag diagnostics,
+        bool reportMisspeltSchemes)
     {
         foreach (var (pointer, text) in Strings(resource.Content, string.Empty))
         {
@@ -41,7 +47,11 @@ internal static partial class ReferenceSchemeScanner
                 var path = FieldPath.FromPointer(resource.Content, pointer);
                 if (!schemes.TryGetValue(scheme, out var kind))
                 {
-                    diagnostics.Add(UnknownScheme(resource, pointer, path, match.Value, scheme, schemes));
+                    if (reportMisspeltSchemes && Suggestions.Closest(scheme, schemes.Keys) is { } meant)
+                    {
+                        diagnostics.Add(MisspeltScheme(resource, pointer, path, match.Value, scheme, meant, name));
+                    }
+
                     continue;
                 }
 
@@ -74,28 +84,13 @@ internal static partial class ReferenceSchemeScanner
         }
     }
 
-    private static Diagnostic UnknownScheme(
-        Resource resource,
-        string pointer,
-        string path,
-        string reference,
-        string scheme,
-        ImmutableSortedDictionary<string, KindRef> schemes)
-    {
-        var known = schemes.IsEmpty
-            ? "No provider of this project resolves any reference scheme."
-            : $"The known schemes are: {string.Join(", ", schemes.Keys)}.";
-        var todo = schemes.IsEmpty
-            ? "Remove the reference."
-            : $"Write the reference with a known scheme, for example ${{{schemes.Keys.First()}:NAME}}.";
-        return Diagnostic.Error(
+    private static Diagnostic MisspeltScheme(Resource resource, string pointer, string path, string reference, string scheme, string meant, string name) =>
+        Diagnostic.Error(
             DiagnosticCodes.UnknownReferenceScheme,
             "Unknown reference scheme",
             resource.Source.Locate(pointer),
-            $"{path} contains {reference}, but no provider resolves the scheme \"{scheme}\".",
-            known,
-            todo);
-    }
+            $"{path} contains {reference}, but no provider resolves the scheme \"{scheme}\". Did you mean ${{{meant}:{name}}}?",
+            $"Write ${{{meant}:{name}}}; text that is not a reference of ours, such as a dashboard's ${{var:format}}, may stay as it is when its scheme is not this close to {meant}.");
 
     [GeneratedRegex(@"\$\{([a-z][a-z0-9-]*):([^}]+)\}", RegexOptions.CultureInvariant)]
     private static partial Regex ReferencePattern();

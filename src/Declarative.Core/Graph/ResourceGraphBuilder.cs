@@ -17,7 +17,8 @@ public static class ResourceGraphBuilder
         ImmutableArray<Resource> resources,
         IReadOnlyList<IKindCatalog> catalogs,
         CatalogContext context,
-        ImmutableArray<ExcludedDocument> excluded)
+        ImmutableArray<ExcludedDocument> excluded,
+        bool reportMisspeltSchemes = true)
     {
         var diagnostics = new DiagnosticBag();
         var index = new ResourceIndex(resources, excluded.IsDefault ? [] : excluded, context.DefaultNamespace);
@@ -26,7 +27,7 @@ public static class ResourceGraphBuilder
         foreach (var resource in resources)
         {
             var candidates = CatalogDependencies.Collect(resource, catalogs, context)
-                .Concat(ReferenceSchemeScanner.Scan(resource, schemes, diagnostics))
+                .Concat(ReferenceSchemeScanner.Scan(resource, schemes, diagnostics, reportMisspeltSchemes))
                 .Concat(DependsOnAnnotation.Collect(resource, index, diagnostics));
             foreach (var candidate in candidates)
             {

@@ -52,7 +52,7 @@ public sealed class LoadOperation(
             return new(null, diagnostics.ToImmutable());
         }
 
-        var graph = ResourceGraphBuilder.Build(resources.Value, catalogs, context, loaded.Value.Excluded);
+        var graph = ResourceGraphBuilder.Build(resources.Value, catalogs, context, loaded.Value.Excluded, reportMisspeltSchemes: !project.IsImplicit);
         diagnostics.AddRange(graph.Diagnostics);
         return new(new EnvironmentModel(loaded.Value, defaultNamespace, resources.Value, graph.Value), diagnostics.ToImmutable());
     }

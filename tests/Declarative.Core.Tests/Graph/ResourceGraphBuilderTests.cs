@@ -48,26 +48,34 @@ public sealed class ResourceGraphBuilderTests
     }
 
     [Fact]
-    public void Reports_an_unknown_reference_scheme_at_the_string_listing_the_known_ones()
+    public void Reports_a_scheme_one_typo_from_a_known_one_at_the_string_with_the_suggestion()
     {
         var result = Build("""
             {
               "apiVersion": "test.dev/v1",
               "kind": "Box",
               "metadata": { "name": "a" },
-              "spec": { "image": "${image:web}" }
+              "spec": { "image": "${shelv:top}" }
             }
             """);
 
         Assert.Equal(
             """
             /p/doc0.yaml:5:22: DCL206 Unknown reference scheme
-              spec.image contains ${image:web}, but no provider resolves the scheme "image".
-              The known schemes are: shelf.
-              Write the reference with a known scheme, for example ${shelf:NAME}.
+              spec.image contains ${shelv:top}, but no provider resolves the scheme "shelv". Did you mean ${shelf:top}?
+              Write ${shelf:top}; text that is not a reference of ours, such as a dashboard's ${var:format}, may stay as it is when its scheme is not this close to shelf.
 
             """,
             PrintAll(result.Diagnostics));
+    }
+
+    [Fact]
+    public void Leaves_other_tools_placeholders_with_schemes_of_their_own_alone()
+    {
+        var result = Build(Doc("Box", "a", spec: """{"dashboard":"{\"query\":\"${datasource:queryparam} ${__from:date:iso} ${image:web}\"}"}"""));
+
+        Assert.Empty(result.Diagnostics);
+        Assert.Empty(result.Value.Edges);
     }
 
     [Fact]

@@ -1,8 +1,8 @@
-namespace Declarative.Providers.Docker.Catalog.Schema;
+namespace Declarative.Core.Diagnostics;
 
 /// <summary>"Did you mean" for misspelled names: the closest known name within a small edit distance
 /// (insertions, deletions, substitutions and swaps of neighbours each count 1; case differences count 0).</summary>
-internal static class Suggestions
+public static class Suggestions
 {
     public static string? Closest(string name, IEnumerable<string> known)
     {
