@@ -50,6 +50,7 @@ public static class DiagnosticCodes
     public const string SavedPlanStale = "DCL304";
     public const string DeleteProtected = "DCL305";
     public const string DeleteCascades = "DCL306";
+    public const string ResourceRefused = "DCL307";
 
     // Apply and providers.
     public const string ApplyFailed = "DCL401";

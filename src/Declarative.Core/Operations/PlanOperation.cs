@@ -20,7 +20,16 @@ public sealed class PlanOperation(Planner planner, IStateStore store)
     {
         var latest = await store.GetLatestAsync(cancellationToken);
         var baseRevision = BaseOf(latest);
-        var plan = await planner.PlanAsync(model, baseRevision, target, cancellationToken, pinnedTo);
+        Plan plan;
+        try
+        {
+            plan = await planner.PlanAsync(model, baseRevision, target, cancellationToken, pinnedTo);
+        }
+        catch (Planning.Engine.PlanRefusedException refused)
+        {
+            return new StageResult<Plan?>(null, refused.Refusals);
+        }
+
         var foreign = adopt ? [] : ForeignObjects(plan, model.Project.Name, model.Environment.Name);
         var protectedDeletes = force ? [] : ProtectedDeletes(plan);
         var cascades = allowCascade ? [] : CascadingDeletes(plan);

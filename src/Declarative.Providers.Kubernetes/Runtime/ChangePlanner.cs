@@ -8,7 +8,8 @@ namespace Declarative.Providers.Kubernetes.Runtime;
 
 /// <summary>
 /// PlanAsync (DESIGN "Plan"): compares live, desired and last applied on the paths of last applied ∪ desired, and asks
-/// the server for a dry-run only where desired changed or live drifted. No writes.
+/// the server for a dry-run only where desired changed or live drifted. A create is checked with a dry-run too where
+/// its namespace and kind already exist, so what the server would refuse fails the plan, not the apply. No writes.
 /// </summary>
 internal sealed class ChangePlanner(IKubeClient client, KubernetesProviderOptions options)
 {
@@ -17,7 +18,19 @@ internal sealed class ChangePlanner(IKubeClient client, KubernetesProviderOption
         var input = new PlanInput(desired, live, lastApplied);
         if (live is null)
         {
-            return input.Change(ChangeAction.Create, FieldDiffer.Diff(null, input.Desired, input.DiffOptions));
+            var creates = input.Change(ChangeAction.Create, FieldDiffer.Diff(null, input.Desired, input.DiffOptions));
+            if (hints.DependencyBeingCreated && !hints.Offline)
+            {
+                // Its Namespace or CRD comes with the same apply: the server checks it then.
+                return creates with { ServerDefaultsUnknown = true };
+            }
+
+            if (!hints.Offline && desired.Unknowns.IsEmpty && options.DryRun != DryRunPolicy.Never)
+            {
+                await new CreateCheck(client, options).CheckAsync(desired, cancellationToken).ConfigureAwait(false);
+            }
+
+            return creates;
         }
 
         var localDiffs = FieldDiffer.Diff(input.LiveAlignedTo(input.Desired), input.Desired, input.DiffOptions);
