@@ -41,12 +41,16 @@ public sealed class DeclarativeCli(IOContext io)
                 return ReportParseErrors(parsed);
             }
 
-            return await parsed.InvokeAsync(configuration, cancellationToken);
+            // Only the runs that change things give in-flight calls a grace period (Program); every other command has
+            // nothing to finish and stops at the first signal.
+            using var firstSignal = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, io.StopScheduling);
+            var changesThings = parsed.CommandResult.Command.Name is "apply" or "destroy" or "rollback";
+            return await parsed.InvokeAsync(configuration, changesThings ? cancellationToken : firstSignal.Token);
         }
         catch (OperationCanceledException)
         {
             io.Error.WriteLine("Cancelled.");
-            return 130;
+            return ExitCodes.Interrupted;
         }
         catch (Core.State.StateFileException e)
         {

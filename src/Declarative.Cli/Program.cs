@@ -46,6 +46,6 @@ public static class Program
         });
         var io = IOContext.FromProcess() with { StopScheduling = stop.Token };
         var code = await new DeclarativeCli(io).RunAsync(args, abort.Token);
-        return terminated && code == 130 ? 143 : code;
+        return terminated && code == ExitCodes.Interrupted ? 143 : code;
     }
 }

@@ -69,7 +69,7 @@ public static class ApplyCommand
                 var plan = await EnginePlanning.PlanAsync(services, result, session, settings.Adopt, ct, force: settings.Force, allowCascade: settings.AllowCascade);
                 return new StageResult<Plan?>(plan, plan is null ? [Diagnostic.Error(DiagnosticCodes.PlanFailed, "Planning failed", null, "See the errors above.")] : []);
             },
-            (plan, ct) => ApplyFlow.ConfirmAsync(services.IO, services.Ansi(result), plan, settings.AutoApprove, result.GetValue(services.Options.Verbose))), cancellationToken), cancellationToken);
+            (plan, ct) => ApplyFlow.ConfirmAsync(services.IO, services.Ansi(result), plan, settings.AutoApprove, result.GetValue(services.Options.Verbose), ct)), cancellationToken), cancellationToken);
     }
 
     /// <summary><c>decl apply FILE</c>: the saved plan, applied exactly as it was shown and without asking (as terraform

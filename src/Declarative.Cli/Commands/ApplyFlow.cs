@@ -67,41 +67,46 @@ internal static class ApplyFlow
     {
         var io = services.IO;
         var ansi = services.Ansi(result);
-        var outcome = await RunAsync(io, session, session.Model, settings, kind, steps, cancellationToken);
-        if (outcome.TakeoverNote is not null)
+        try
         {
-            io.Error.WriteLine($"warning: {outcome.TakeoverNote}");
-        }
+            var outcome = await RunAsync(io, session, session.Model, settings, kind, steps, cancellationToken);
+            if (outcome.Plan is null || outcome.Diagnostics.Any(d => d.Severity == Severity.Error))
+            {
+                return ExitCodes.Error;
+            }
 
-        if (outcome.Plan is null || outcome.Diagnostics.Any(d => d.Severity == Severity.Error))
-        {
+            if (!outcome.Plan.HasChanges)
+            {
+                io.Out.Write(PlanTextRenderer.Render(outcome.Plan, ansi, verbose: false));
+                return ExitCodes.Ok;
+            }
+
+            if (outcome.Cancelled)
+            {
+                io.Out.WriteLine(kind.CancelledText);
+                return ExitCodes.Error;
+            }
+
+            io.Out.WriteLine(ApplyProgressRenderer.Summary(outcome.Result!, outcome.Revision!, kind.Noun));
+            if (outcome.Result!.Succeeded)
+            {
+                return ExitCodes.Ok;
+            }
+
+            if (settings.Atomic && kind.Operation == RevisionOperation.Apply)
+            {
+                await AtomicRecovery.RunAsync(services, result, session, settings, cancellationToken);
+            }
+
             return ExitCodes.Error;
         }
-
-        if (!outcome.Plan.HasChanges)
+        catch (ApplyInterruptedException interrupted)
         {
-            io.Out.Write(PlanTextRenderer.Render(outcome.Plan, ansi, verbose: false));
-            return ExitCodes.Ok;
+            // The signal's own exit code (Program turns 130 into 143 for SIGTERM); no --atomic recovery: the user asked
+            // the run to stop.
+            io.Out.WriteLine(ApplyProgressRenderer.Summary(interrupted.Result, interrupted.Revision, RunKind.NounOf(interrupted.Revision.Operation), interrupted: true));
+            return ExitCodes.Interrupted;
         }
-
-        if (outcome.Cancelled)
-        {
-            io.Out.WriteLine(kind.CancelledText);
-            return ExitCodes.Error;
-        }
-
-        io.Out.WriteLine(ApplyProgressRenderer.Summary(outcome.Result!, outcome.Revision!, kind.Noun));
-        if (outcome.Result!.Succeeded)
-        {
-            return ExitCodes.Ok;
-        }
-
-        if (settings.Atomic && kind.Operation == RevisionOperation.Apply)
-        {
-            await AtomicRecovery.RunAsync(services, result, session, settings, cancellationToken);
-        }
-
-        return ExitCodes.Error;
     }
 
     /// <summary>One run under the lock, with progress printed as it happens; <paramref name="model"/> is what the revision
@@ -119,11 +124,13 @@ internal static class ApplyFlow
             settings.HistoryMax)
         {
             StopScheduling = io.StopScheduling,
+            Takeover = new SynchronousProgress<string>(note => io.Error.WriteLine($"warning: {note}")),
         };
         return operation.RunAsync(request, cancellationToken);
     }
 
-    public static async Task<bool> ConfirmAsync(IOContext io, Ansi ansi, Plan plan, bool autoApprove, bool verbose)
+    /// <param name="cancellationToken">The first signal: Ctrl+C at the prompt stops the run (nothing was changed).</param>
+    public static async Task<bool> ConfirmAsync(IOContext io, Ansi ansi, Plan plan, bool autoApprove, bool verbose, CancellationToken cancellationToken)
     {
         io.Out.Write(PlanTextRenderer.Render(plan, ansi, verbose));
         if (autoApprove)
@@ -132,7 +139,10 @@ internal static class ApplyFlow
         }
 
         io.Out.Write(string.Create(CultureInfo.InvariantCulture, $"\nDo you want to perform these actions in environment \"{plan.Environment}\"?\n  Only 'yes' will be accepted to approve.\n\n  Enter a value: "));
-        var answer = await io.In.ReadLineAsync();
+
+        // Console input cannot be cancelled (its async read blocks the caller): the read runs on its own thread and
+        // is abandoned when a signal comes, as the process then exits.
+        var answer = await Task.Run(io.In.ReadLine, CancellationToken.None).WaitAsync(cancellationToken);
         return string.Equals(answer?.Trim(), "yes", StringComparison.Ordinal);
     }
 
@@ -147,12 +157,14 @@ internal static class ApplyFlow
 internal sealed record RunKind(RevisionOperation Operation, int? RollbackOf, string Command)
 {
     /// <summary>"Apply", "Rollback", "Destroy": how the summary and the cancellation name the run.</summary>
-    public string Noun => Operation switch
+    public string Noun => NounOf(Operation);
+
+    public string CancelledText => $"{Noun} cancelled.";
+
+    public static string NounOf(RevisionOperation operation) => operation switch
     {
         RevisionOperation.Rollback => "Rollback",
         RevisionOperation.Destroy => "Destroy",
         _ => "Apply",
     };
-
-    public string CancelledText => $"{Noun} cancelled.";
 }

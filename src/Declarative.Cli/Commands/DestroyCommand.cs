@@ -63,6 +63,6 @@ public static class DestroyCommand
                 var plan = await EnginePlanning.PlanAsync(services, result, session, adopt: false, ct, force: settings.Force, allowCascade: settings.AllowCascade);
                 return new StageResult<Plan?>(plan, plan is null ? [Diagnostic.Error(DiagnosticCodes.PlanFailed, "Planning failed", null, "See the errors above.")] : []);
             },
-            (plan, ct) => ApplyFlow.ConfirmAsync(services.IO, services.Ansi(result), plan, settings.AutoApprove, result.GetValue(services.Options.Verbose))), cancellationToken), cancellationToken);
+            (plan, ct) => ApplyFlow.ConfirmAsync(services.IO, services.Ansi(result), plan, settings.AutoApprove, result.GetValue(services.Options.Verbose), ct)), cancellationToken), cancellationToken);
     }
 }

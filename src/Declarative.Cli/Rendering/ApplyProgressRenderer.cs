@@ -25,7 +25,8 @@ public static class ApplyProgressRenderer
     };
 
     /// <param name="run">What ran, as the summary names it: "Apply", "Rollback", "Destroy".</param>
-    public static string Summary(ApplyResult result, Revision revision, string run = "Apply")
+    /// <param name="interrupted">A signal cut the run short ("Apply interrupted: ...").</param>
+    public static string Summary(ApplyResult result, Revision revision, string run = "Apply", bool interrupted = false)
     {
         var applied = result.Outcomes.Count(o => o.Kind == OutcomeKind.Applied);
         var deleted = result.Outcomes.Count(o => o.Kind == OutcomeKind.Deleted);
@@ -33,13 +34,14 @@ public static class ApplyProgressRenderer
         var failed = result.Outcomes.Where(o => o.Kind == OutcomeKind.Failed).ToList();
         var skipped = result.Outcomes.Count(o => o.Kind == OutcomeKind.Skipped);
         var text = string.Create(CultureInfo.InvariantCulture, $"{applied} applied, {deleted} deleted, {(released > 0 ? $"{released} released, " : string.Empty)}{failed.Count} failed, {skipped} skipped. Revision {revision.Number} {revision.Status.ToString().ToLowerInvariant()}.");
+        var ended = interrupted ? "interrupted" : failed.Count == 0 ? "complete" : "failed";
         if (failed.Count == 0)
         {
-            return $"\n{run} complete: {text}";
+            return $"\n{run} {ended}: {text}";
         }
 
         var reasons = failed.Select(f => $"  {f.Address}: {f.Error}" + string.Concat(f.Evidence.Select(e => $"\n      {e}")));
-        return $"\n{run} failed: {text}\n{string.Join("\n", reasons)}";
+        return $"\n{run} {ended}: {text}\n{string.Join("\n", reasons)}";
     }
 
     private static string Verb(ApplyEventKind kind) => kind switch
