@@ -46,6 +46,9 @@ internal sealed class FakeKubeClient : IKubeClient
     /// <summary>Called on every apply that is not a dry run; an exception it returns is thrown instead of storing.</summary>
     public Func<JsonObject, KubeApiException?>? RefuseApply { get; set; }
 
+    /// <summary>Whether <see cref="RefuseApply"/> refuses dry-runs too, as the server's validation does.</summary>
+    public bool RefuseDryRuns { get; set; }
+
     public Task<KubeResource> ResolveAsync(string apiVersion, string kind, CancellationToken cancellationToken)
     {
         var type = new ResourceType(apiVersion, kind);
@@ -118,6 +121,11 @@ internal sealed class FakeKubeClient : IKubeClient
         if (options.DryRun)
         {
             DryRuns++;
+            if (RefuseDryRuns && RefuseApply?.Invoke(obj) is { } refusedDryRun)
+            {
+                throw refusedDryRun;
+            }
+
             return Task.FromResult(merged);
         }
 

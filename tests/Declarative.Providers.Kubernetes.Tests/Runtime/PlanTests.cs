@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Text.Json.Nodes;
 using Declarative.Core.Planning;
 using Declarative.Core.Providers;
+using Declarative.Providers.Kubernetes.Client;
 using Declarative.Providers.Kubernetes.Runtime;
 using static Declarative.Providers.Kubernetes.Tests.Runtime.RuntimeObjects;
 
@@ -16,13 +17,36 @@ public sealed class PlanTests
     public PlanTests() => provider = new KubernetesProvider(client);
 
     [Fact]
-    public async Task A_missing_object_is_created_without_any_request()
+    public async Task A_missing_object_is_created_after_one_server_dry_run()
     {
         var change = await provider.PlanAsync(Desired(Deployment()), null, null, CancellationToken.None);
 
         Assert.Equal(ChangeAction.Create, change.Action);
         Assert.Contains(change.Diffs, d => d.Path.StartsWith("spec", StringComparison.Ordinal));
+        Assert.Equal(1, client.DryRuns);
+        Assert.Equal(1, client.Requests);
+    }
+
+    [Fact]
+    public async Task A_create_whose_namespace_or_crd_comes_with_the_same_plan_is_checked_at_apply_without_a_request()
+    {
+        var change = await provider.PlanAsync(Desired(Deployment()), null, null, new KubernetesPlanHints(DependencyBeingCreated: true), CancellationToken.None);
+
+        Assert.Equal(ChangeAction.Create, change.Action);
+        Assert.True(change.ServerDefaultsUnknown);
         Assert.Equal(0, client.Requests);
+    }
+
+    [Fact]
+    public async Task A_create_the_server_refuses_is_a_refusal_naming_the_field()
+    {
+        client.RefuseApply = _ => new KubeApiException(422, "Invalid", "Deployment.apps \"web\" is invalid: spec.template.metadata.labels: Invalid value: map[string]string{\"app\":\"other\"}: `selector` does not match template `labels`", [new KubeStatusCause("FieldValueInvalid", "Invalid value", "spec.template.metadata.labels")]);
+        client.RefuseDryRuns = true;
+
+        var refused = await Assert.ThrowsAsync<ResourceRefusedException>(() => provider.PlanAsync(Desired(Deployment()), null, null, CancellationToken.None));
+
+        Assert.Equal("spec.template.metadata.labels", refused.FieldPath);
+        Assert.Contains("`selector` does not match template `labels`", refused.Message, StringComparison.Ordinal);
     }
 
     [Fact]
