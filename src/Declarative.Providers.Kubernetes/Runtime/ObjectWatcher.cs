@@ -86,27 +86,64 @@ internal sealed class ObjectWatcher(IKubeClient client, KubernetesProviderOption
             if (feed.Observed.Remove(waiter) == 0 && !disposed)
             {
                 feed.IdleSince = options.TimeProvider.GetUtcNow();
-                idleCheck ??= options.TimeProvider.CreateTimer(_ => StopIdle(), null, options.SharedWatchLinger, options.SharedWatchLinger);
+                if (idleCheck is null)
+                {
+                    idleCheck = options.TimeProvider.CreateTimer(_ => StopIdle(), null, options.SharedWatchLinger, Timeout.InfiniteTimeSpan);
+                }
             }
         }
     }
 
-    /// <summary>Ends the feeds nobody has waited on for the linger time.</summary>
+    /// <summary>Ends the feeds nobody has waited on for the linger time, and checks again when the next idle one
+    /// reaches it.</summary>
     private void StopIdle()
     {
         lock (gate)
         {
-            var now = options.TimeProvider.GetUtcNow();
-            foreach (var (key, feed) in feeds.Where(f => f.Value.IdleSince is { } since && now - since >= options.SharedWatchLinger).ToList())
+            idleCheck?.Dispose();
+            idleCheck = null;
+            if (disposed)
             {
-                feeds.Remove(key);
-                feed.Stop(new ObjectDisposedException(nameof(ObjectWatcher), "The shared watch ended for lack of waiters."));
+                return;
             }
 
-            if (feeds.Count == 0)
+            var now = options.TimeProvider.GetUtcNow();
+            TimeSpan? next = null;
+            foreach (var (key, feed) in feeds.ToList())
             {
-                idleCheck?.Dispose();
-                idleCheck = null;
+                if (feed.IdleSince is not { } since)
+                {
+                    continue;
+                }
+
+                var left = options.SharedWatchLinger - (now - since);
+                if (left <= TimeSpan.Zero)
+                {
+                    feeds.Remove(key);
+                    feed.Stop(new ObjectDisposedException(nameof(ObjectWatcher), "The shared watch ended for lack of waiters."));
+                }
+                else
+                {
+                    next = next is { } soonest && soonest < left ? soonest : left;
+                }
+            }
+
+            if (next is { } due)
+            {
+                idleCheck = options.TimeProvider.CreateTimer(_ => StopIdle(), null, due, Timeout.InfiniteTimeSpan);
+            }
+        }
+    }
+
+    /// <summary>How many feed loops are still running (ended feeds included until their loop returns), for tests
+    /// that check nothing outlives the waits.</summary>
+    internal int RunningFeeds
+    {
+        get
+        {
+            lock (gate)
+            {
+                return started.Count(feed => !feed.Running.IsCompleted);
             }
         }
     }
