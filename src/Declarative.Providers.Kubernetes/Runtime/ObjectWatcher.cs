@@ -47,7 +47,10 @@ internal sealed class ObjectWatcher(IKubeClient client, KubernetesProviderOption
     {
         var running = StopAll();
         Task.WaitAll([.. running.Select(feed => feed.Running)], TimeSpan.FromSeconds(10));
-        running.ForEach(feed => feed.Dispose());
+        foreach (var feed in running.Where(feed => feed.Running.IsCompleted))
+        {
+            feed.Dispose();
+        }
     }
 
     /// <summary>Registers the waiter with its collection's feed, starting one when there is none (or the last one
