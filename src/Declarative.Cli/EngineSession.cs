@@ -69,11 +69,13 @@ internal sealed class EngineSession : IDisposable
         return (session, diagnostics.ToImmutable());
     }
 
+    /// <summary>Disposes in reverse order of creation, so a provider (the Kubernetes one ends its shared watches)
+    /// goes before the client it uses.</summary>
     public void Dispose()
     {
-        foreach (var owned in _owned)
+        for (var i = _owned.Count - 1; i >= 0; i--)
         {
-            owned.Dispose();
+            _owned[i].Dispose();
         }
     }
 
@@ -87,11 +89,13 @@ internal sealed class EngineSession : IDisposable
             var cache = options.HomeDirectory.Length == 0 ? null : Path.Combine(options.HomeDirectory, ".kube", "cache", "declarative");
             var client = KubeClient.Create(target, new KubeClientOptions { DiscoveryCacheDirectory = cache });
             _owned.Add(client);
-            Providers["kubernetes"] = new KubernetesProvider(client, new KubernetesProviderOptions
+            var provider = new KubernetesProvider(client, new KubernetesProviderOptions
             {
                 DefaultNamespace = Model.DefaultNamespace,
                 ForceConflicts = !noForceConflicts,
             });
+            _owned.Add(provider);
+            Providers["kubernetes"] = provider;
             Target = Target with { KubernetesServer = target.Server.ToString(), KubernetesContext = target.ContextName };
             return null;
         }

@@ -10,9 +10,11 @@ namespace Declarative.Providers.Kubernetes.Runtime;
 /// <summary>
 /// The runtime half of the Kubernetes provider (docs/provider-contract.md, docs/kubernetes-provider.md): bulk reads,
 /// plans with dry-runs only where something changed, server-side apply, readiness waits and deletes, over any
-/// apiVersion/kind through <see cref="IKubeClient"/>. Keeps no per-call state; safe for concurrent calls.
+/// apiVersion/kind through <see cref="IKubeClient"/>. Keeps no per-call state; safe for concurrent calls. One instance
+/// per run: waits and deletes share one watch per kind and namespace for its lifetime, so dispose it (before the
+/// client) when the run ends.
 /// </summary>
-public sealed class KubernetesProvider : IResourceProvider, IPlanContextProvider, IApplyContextProvider, IReleaseProvider, IDeleteCascadeProvider
+public sealed class KubernetesProvider : IResourceProvider, IPlanContextProvider, IApplyContextProvider, IReleaseProvider, IDeleteCascadeProvider, IAsyncDisposable, IDisposable
 {
     private readonly IKubeClient client;
     private readonly KubernetesProviderOptions options;
@@ -124,6 +126,11 @@ public sealed class KubernetesProvider : IResourceProvider, IPlanContextProvider
         ArgumentNullException.ThrowIfNull(owned);
         return new DeleteCascadeReader(client).ReadAsync(live, owned, cancellationToken);
     }
+
+    /// <summary>Ends the shared watches; waits still running fail with <see cref="ObjectDisposedException"/>.</summary>
+    public ValueTask DisposeAsync() => watcher.DisposeAsync();
+
+    public void Dispose() => watcher.Dispose();
 
     private KubeApplyOptions ApplyOptions => new(options.FieldManager, options.ForceConflicts);
 

@@ -20,8 +20,13 @@ public sealed record KubernetesProviderOptions
 
     public DryRunPolicy DryRun { get; init; } = DryRunPolicy.WhenChanged;
 
-    /// <summary>How often to poll when the server refuses to watch.</summary>
+    /// <summary>How often to poll (one LIST per kind and namespace that someone waits on) when the server refuses to
+    /// watch.</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long the shared watch of a kind in a namespace stays open after its last wait ended, so waits
+    /// that follow one another reuse it instead of listing again. Disposing the provider ends every watch.</summary>
+    public TimeSpan SharedWatchLinger { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>The longest single watch request; the server may end it sooner.</summary>
     public TimeSpan WatchTimeout { get; init; } = TimeSpan.FromMinutes(5);

@@ -5,8 +5,9 @@ using Declarative.Providers.Kubernetes.Readiness;
 
 namespace Declarative.Providers.Kubernetes.Runtime;
 
-/// <summary>WaitAsync: follows the object until its readiness rule says ready or failed, reporting each new
-/// observation; the deadline ends it with a failed result carrying the last observed state.</summary>
+/// <summary>WaitAsync: follows the object (through the shared watch of its kind and namespace) until its readiness
+/// rule says ready or failed, reporting each new observation; the deadline ends it with a failed result carrying the
+/// last observed state.</summary>
 internal sealed class ReadinessWaiter(ObjectWatcher watcher, KubernetesProviderOptions options)
 {
     public async Task<WaitResult> WaitAsync(KubeResource resource, AppliedResource applied, string? ns, DateTimeOffset deadline, IProgress<WaitProgress> progress, CancellationToken cancellationToken)
@@ -38,7 +39,8 @@ internal sealed class ReadinessWaiter(ObjectWatcher watcher, KubernetesProviderO
         timeout.CancelAfter(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero);
         try
         {
-            await watcher.WatchUntilAsync(resource, ns, applied.Address.Name, Observe, timeout.Token).ConfigureAwait(false);
+            // States the shared watch holds from before this apply are not the result of it.
+            await watcher.WatchUntilAsync(resource, ns, applied.Address.Name, applied.Outputs["resourceVersion"], Observe, timeout.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {

@@ -8,13 +8,15 @@ using static Declarative.Providers.Kubernetes.Tests.Runtime.RuntimeObjects;
 
 namespace Declarative.Providers.Kubernetes.Tests.Runtime;
 
-public sealed class ApplyWaitDeleteTests
+public sealed class ApplyWaitDeleteTests : IDisposable
 {
     private static readonly ImmutableDictionary<ResourceAddress, ResourceOutputs> NoOutputs = ImmutableDictionary<ResourceAddress, ResourceOutputs>.Empty;
     private readonly FakeKubeClient client = new();
     private readonly KubernetesProvider provider;
 
     public ApplyWaitDeleteTests() => provider = new KubernetesProvider(client, new KubernetesProviderOptions { PollInterval = TimeSpan.FromMilliseconds(10) });
+
+    public void Dispose() => provider.Dispose();
 
     [Fact]
     public async Task Apply_resolves_unknowns_and_returns_uid_resource_version_and_fingerprint()
@@ -182,7 +184,7 @@ public sealed class ApplyWaitDeleteTests
         await provider.DeleteAsync(live, new DeleteOptions(), CancellationToken.None);
 
         Assert.Null(client.Stored("apps", "Deployment", "default", "web"));
-        Assert.True(client.Gets >= 3);
+        Assert.True(client.Lists >= 3);
     }
 
     [Fact]

@@ -31,7 +31,15 @@ public sealed class DoubleProviderTests : IAsyncLifetime
         }
     }
 
-    public async Task DisposeAsync() => await host.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        if (provider is not null)
+        {
+            await provider.DisposeAsync();
+        }
+
+        await host.DisposeAsync();
+    }
 
     [DoubleFact]
     public async Task Apply_then_plan_of_the_same_object_is_a_no_op_with_zero_requests()

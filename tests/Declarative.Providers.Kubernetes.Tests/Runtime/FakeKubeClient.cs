@@ -12,7 +12,7 @@ namespace Declarative.Providers.Kubernetes.Tests.Runtime;
 /// An in-memory IKubeClient: stores objects, counts requests, answers dry-run applies with a few server defaults and a
 /// 422 for a changed immutable field (Deployment spec.selector, Job spec.template), answers a dry-run create of an
 /// existing object with 409 AlreadyExists, can refuse chosen applies (<see cref="RefuseApply"/>), cannot watch (the
-/// provider polls).
+/// provider polls with LIST).
 /// </summary>
 internal sealed class FakeKubeClient : IKubeClient
 {
@@ -37,10 +37,10 @@ internal sealed class FakeKubeClient : IKubeClient
     /// <summary>Every request to the server (resolving a kind is discovery, cached by a real client, so not counted).</summary>
     public int Requests => Lists + Gets + Applies + DryRuns + Deletes + Creates;
 
-    /// <summary>How many GETs a deleted object is still seen for (finalizers at work).</summary>
+    /// <summary>How many reads (GET, or LIST holding it) a deleted object is still seen for (finalizers at work).</summary>
     public int GetsUntilGone { get; set; }
 
-    /// <summary>Called on every GET with the stored object, to play a controller.</summary>
+    /// <summary>Called on every read (GET, or LIST holding it) with the stored object, to play a controller.</summary>
     public Action<JsonObject>? OnGet { get; set; }
 
     /// <summary>Called on every apply that is not a dry run; an exception it returns is thrown instead of storing.</summary>
@@ -69,38 +69,20 @@ internal sealed class FakeKubeClient : IKubeClient
     public Task<JsonObject?> GetAsync(KubeResource resource, string? ns, string name, CancellationToken cancellationToken)
     {
         Gets++;
-        var key = Key(resource.Group, resource.Kind, ns, name);
-        if (deleteCountdowns.TryGetValue(key, out var left))
-        {
-            if (left <= 0)
-            {
-                objects.TryRemove(key, out _);
-                deleteCountdowns.TryRemove(key, out _);
-            }
-            else
-            {
-                deleteCountdowns[key] = left - 1;
-            }
-        }
-
-        if (objects.TryGetValue(key, out var found))
-        {
-            OnGet?.Invoke(found);
-            return Task.FromResult<JsonObject?>((JsonObject)found.DeepClone());
-        }
-
-        return Task.FromResult<JsonObject?>(null);
+        return Task.FromResult(Read(Key(resource.Group, resource.Kind, ns, name)));
     }
 
     public Task<KubeList> ListAsync(KubeResource resource, string? ns, string? labelSelector, CancellationToken cancellationToken)
     {
         Lists++;
         var wanted = (labelSelector ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries).Select(p => p.Split('=')).ToList();
-        var items = objects.Values
-            .Where(o => JsonText.At(o, "/kind") == resource.Kind && new ResourceType(JsonText.At(o, "/apiVersion")!, resource.Kind).Group == resource.Group)
-            .Where(o => ns is null || JsonText.At(o, "/metadata/namespace") == ns)
-            .Where(o => wanted.All(w => (JsonPointer.Get(o, "/metadata/labels") as JsonObject)?[w[0]]?.GetValue<string>() == w[1]))
-            .Select(o => (JsonObject)o.DeepClone());
+        var items = objects
+            .Where(o => JsonText.At(o.Value, "/kind") == resource.Kind && new ResourceType(JsonText.At(o.Value, "/apiVersion")!, resource.Kind).Group == resource.Group)
+            .Where(o => ns is null || JsonText.At(o.Value, "/metadata/namespace") == ns)
+            .Where(o => wanted.All(w => (JsonPointer.Get(o.Value, "/metadata/labels") as JsonObject)?[w[0]]?.GetValue<string>() == w[1]))
+            .Select(o => Read(o.Key))
+            .OfType<JsonObject>()
+            .ToList();
         return Task.FromResult(new KubeList([.. items], resourceVersion.ToString(CultureInfo.InvariantCulture)));
     }
 
@@ -207,6 +189,32 @@ internal sealed class FakeKubeClient : IKubeClient
 
     public JsonObject? Stored(string group, string kind, string? ns, string name) =>
         objects.TryGetValue(Key(group, kind, ns, name), out var found) ? found : null;
+
+    /// <summary>What a GET or a LIST sees of one object: a deleted object lingers for <see cref="GetsUntilGone"/>
+    /// reads, and <see cref="OnGet"/> plays the controller first.</summary>
+    private JsonObject? Read(string key)
+    {
+        if (deleteCountdowns.TryGetValue(key, out var left))
+        {
+            if (left <= 0)
+            {
+                objects.TryRemove(key, out _);
+                deleteCountdowns.TryRemove(key, out _);
+            }
+            else
+            {
+                deleteCountdowns[key] = left - 1;
+            }
+        }
+
+        if (objects.TryGetValue(key, out var found))
+        {
+            OnGet?.Invoke(found);
+            return (JsonObject)found.DeepClone();
+        }
+
+        return null;
+    }
 
     private static void RejectImmutableChanges(JsonObject existing, JsonObject applied)
     {

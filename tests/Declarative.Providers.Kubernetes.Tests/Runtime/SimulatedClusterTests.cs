@@ -24,7 +24,11 @@ public sealed class SimulatedClusterTests : IAsyncLifetime
         provider = new KubernetesProvider(TestClients.ForDouble(host), new KubernetesProviderOptions { PollInterval = TimeSpan.FromMilliseconds(50) });
     }
 
-    public async Task DisposeAsync() => await host.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await provider.DisposeAsync();
+        await host.DisposeAsync();
+    }
 
     [Fact]
     public async Task A_deployment_is_ready_once_the_simulated_rollout_completes()
