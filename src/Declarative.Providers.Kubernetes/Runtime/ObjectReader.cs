@@ -6,54 +6,89 @@ using Declarative.Providers.Kubernetes.Client;
 namespace Declarative.Providers.Kubernetes.Runtime;
 
 /// <summary>
-/// ReadAsync in bulk: one LIST per (kind, namespace) of the ids by the owner's labels, then a GET only for the ids the
-/// lists did not answer (objects without our labels, e.g. before adoption). Listed objects no id names are orphans.
+/// ReadAsync in bulk: one LIST per (kind, namespace) of the ids by the owner's labels, then, for the ids the lists did
+/// not answer (objects without our labels: a first apply, or before adoption), a GET each when they are few, or one
+/// LIST of the whole collection when they are many (a first apply of 1,000 objects costs a few dozen LISTs, not 1,000
+/// GETs). The collections are read concurrently. Listed objects no id names are orphans.
 /// </summary>
 internal sealed class ObjectReader(IKubeClient client, KubernetesProviderOptions options)
 {
+    /// <summary>Above this many unanswered ids in one collection, one unfiltered LIST replaces their GETs.</summary>
+    public const int MaxGetsPerCollection = 4;
+
+    private const int ConcurrentReads = 8;
+
     public async Task<ReadResult> ReadAsync(IReadOnlyCollection<ResourceAddress> ids, OwnerSelector owner, IReadOnlyDictionary<KindRef, string> apiVersions, CancellationToken cancellationToken)
     {
         var selector = string.Join(",", owner.Labels.Select(l => $"{l.Key}={l.Value}"));
-        var byIdentity = ids.GroupBy(Identity).ToDictionary(g => g.Key, g => g.ToList());
-        var live = ImmutableDictionary.CreateBuilder<ResourceAddress, LiveResource>();
-        var orphans = new List<LiveResource>();
+        var collections = new List<(KubeResource Resource, string? Namespace, List<ResourceAddress> Ids)>();
         foreach (var kindGroup in ids.GroupBy(id => id.KindRef))
         {
             var resource = await ResolveOrNullAsync(kindGroup.Key, apiVersions, cancellationToken).ConfigureAwait(false);
-            if (resource is null)
+            if (resource is not null)
             {
-                continue;
+                collections.AddRange(kindGroup.GroupBy(id => NamespaceOf(resource, id)).Select(g => (resource, g.Key, g.ToList())));
             }
+        }
 
-            var namespaces = kindGroup.Select(id => NamespaceOf(resource, id)).Distinct();
-            foreach (var ns in namespaces)
+        var results = new (IReadOnlyDictionary<ResourceAddress, LiveResource> Live, IReadOnlyList<LiveResource> Orphans)[collections.Count];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, collections.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = ConcurrentReads, CancellationToken = cancellationToken },
+            async (i, ct) => results[i] = await ReadCollectionAsync(collections[i].Resource, collections[i].Namespace, collections[i].Ids, selector, ct).ConfigureAwait(false))
+            .ConfigureAwait(false);
+        var live = ImmutableDictionary.CreateBuilder<ResourceAddress, LiveResource>();
+        foreach (var result in results)
+        {
+            live.AddRange(result.Live);
+        }
+
+        return new ReadResult(live.ToImmutable(), [.. results.SelectMany(r => r.Orphans).DistinctBy(o => o.Address).OrderBy(o => o.Address)]);
+    }
+
+    private async Task<(IReadOnlyDictionary<ResourceAddress, LiveResource> Live, IReadOnlyList<LiveResource> Orphans)> ReadCollectionAsync(
+        KubeResource resource, string? ns, List<ResourceAddress> ids, string selector, CancellationToken cancellationToken)
+    {
+        var byIdentity = ids.GroupBy(Identity).ToDictionary(g => g.Key, g => g.ToList());
+        var live = new Dictionary<ResourceAddress, LiveResource>();
+        var orphans = new List<LiveResource>();
+        foreach (var item in (await client.ListAsync(resource, ns, selector, cancellationToken).ConfigureAwait(false)).Items)
+        {
+            var address = AddressOf(resource, item);
+            if (byIdentity.TryGetValue(Identity(address), out var named))
             {
-                var list = await client.ListAsync(resource, ns, selector, cancellationToken).ConfigureAwait(false);
-                foreach (var item in list.Items)
+                named.ForEach(id => live[id] = Live(id, item));
+            }
+            else
+            {
+                orphans.Add(Live(address, item));
+            }
+        }
+
+        var unanswered = ids.Where(id => !live.ContainsKey(id)).ToList();
+        if (unanswered.Count > MaxGetsPerCollection)
+        {
+            var wanted = unanswered.GroupBy(Identity).ToDictionary(g => g.Key, g => g.ToList());
+            foreach (var item in (await client.ListAsync(resource, ns, null, cancellationToken).ConfigureAwait(false)).Items)
+            {
+                if (wanted.TryGetValue(Identity(AddressOf(resource, item)), out var named))
                 {
-                    var address = AddressOf(resource, item);
-                    if (byIdentity.TryGetValue(Identity(address), out var named))
-                    {
-                        named.ForEach(id => live[id] = Live(id, item));
-                    }
-                    else
-                    {
-                        orphans.Add(Live(address, item));
-                    }
+                    named.ForEach(id => live[id] = Live(id, item));
                 }
             }
-
-            foreach (var id in kindGroup.Where(id => !live.ContainsKey(id)))
+        }
+        else
+        {
+            foreach (var id in unanswered)
             {
-                var found = await client.GetAsync(resource, NamespaceOf(resource, id), id.Name, cancellationToken).ConfigureAwait(false);
-                if (found is not null)
+                if (await client.GetAsync(resource, NamespaceOf(resource, id), id.Name, cancellationToken).ConfigureAwait(false) is { } found)
                 {
                     live[id] = Live(id, found);
                 }
             }
         }
 
-        return new ReadResult(live.ToImmutable(), [.. orphans.DistinctBy(o => o.Address).OrderBy(o => o.Address)]);
+        return (live, orphans);
     }
 
     /// <summary>A kind the server does not serve (its CRD is not created yet) has no objects.</summary>

@@ -22,17 +22,29 @@ internal sealed class FakeKubeClient : IKubeClient
 
     public Uri Server { get; } = new("https://fake.invalid");
 
-    public int Lists { get; private set; }
+    private int countLists;
 
-    public int Gets { get; private set; }
+    public int Lists => Volatile.Read(ref countLists);
 
-    public int Applies { get; private set; }
+    private int countGets;
 
-    public int DryRuns { get; private set; }
+    public int Gets => Volatile.Read(ref countGets);
 
-    public int Deletes { get; private set; }
+    private int countApplies;
 
-    public int Creates { get; private set; }
+    public int Applies => Volatile.Read(ref countApplies);
+
+    private int countDryRuns;
+
+    public int DryRuns => Volatile.Read(ref countDryRuns);
+
+    private int countDeletes;
+
+    public int Deletes => Volatile.Read(ref countDeletes);
+
+    private int countCreates;
+
+    public int Creates => Volatile.Read(ref countCreates);
 
     /// <summary>Every request to the server (resolving a kind is discovery, cached by a real client, so not counted).</summary>
     public int Requests => Lists + Gets + Applies + DryRuns + Deletes + Creates;
@@ -68,13 +80,13 @@ internal sealed class FakeKubeClient : IKubeClient
 
     public Task<JsonObject?> GetAsync(KubeResource resource, string? ns, string name, CancellationToken cancellationToken)
     {
-        Gets++;
+        Interlocked.Increment(ref countGets);
         return Task.FromResult(Read(Key(resource.Group, resource.Kind, ns, name)));
     }
 
     public Task<KubeList> ListAsync(KubeResource resource, string? ns, string? labelSelector, CancellationToken cancellationToken)
     {
-        Lists++;
+        Interlocked.Increment(ref countLists);
         var wanted = (labelSelector ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries).Select(p => p.Split('=')).ToList();
         var items = objects
             .Where(o => JsonText.At(o.Value, "/kind") == resource.Kind && new ResourceType(JsonText.At(o.Value, "/apiVersion")!, resource.Kind).Group == resource.Group)
@@ -102,7 +114,7 @@ internal sealed class FakeKubeClient : IKubeClient
         metadata["generation"] = (existing is null ? 0 : StatusNumber(existing, "/metadata/generation")) + 1;
         if (options.DryRun)
         {
-            DryRuns++;
+            Interlocked.Increment(ref countDryRuns);
             if (RefuseDryRuns && RefuseApply?.Invoke(obj) is { } refusedDryRun)
             {
                 throw refusedDryRun;
@@ -111,7 +123,7 @@ internal sealed class FakeKubeClient : IKubeClient
             return Task.FromResult(merged);
         }
 
-        Applies++;
+        Interlocked.Increment(ref countApplies);
         if (RefuseApply?.Invoke(obj) is { } refusal)
         {
             throw refusal;
@@ -127,11 +139,11 @@ internal sealed class FakeKubeClient : IKubeClient
         var key = Key(resource.Group, resource.Kind, JsonText.At(obj, "/metadata/namespace"), JsonText.At(obj, "/metadata/name")!);
         if (options.DryRun)
         {
-            DryRuns++;
+            Interlocked.Increment(ref countDryRuns);
         }
         else
         {
-            Creates++;
+            Interlocked.Increment(ref countCreates);
         }
 
         if (objects.ContainsKey(key))
@@ -154,7 +166,7 @@ internal sealed class FakeKubeClient : IKubeClient
 
     public Task<bool> DeleteAsync(KubeResource resource, string? ns, string name, DeletePropagation propagation, CancellationToken cancellationToken)
     {
-        Deletes++;
+        Interlocked.Increment(ref countDeletes);
         var key = Key(resource.Group, resource.Kind, ns, name);
         if (!objects.ContainsKey(key))
         {
@@ -174,7 +186,7 @@ internal sealed class FakeKubeClient : IKubeClient
 #pragma warning restore CS0162
     }
 
-    public void ResetCounts() => (Lists, Gets, Applies, DryRuns, Deletes, Creates) = (0, 0, 0, 0, 0, 0);
+    public void ResetCounts() => (countLists, countGets, countApplies, countDryRuns, countDeletes, countCreates) = (0, 0, 0, 0, 0, 0);
 
     /// <summary>Stores an object as if someone else had created it.</summary>
     public void Seed(JsonObject obj)

@@ -51,6 +51,19 @@ public sealed class ReadTests
     }
 
     [Fact]
+    public async Task Many_objects_without_our_labels_in_one_collection_cost_one_more_list_instead_of_a_get_each()
+    {
+        var ids = Enumerable.Range(0, 12).Select(i => ConfigMap($"first-apply-{i}", "default", labelled: false)).ToList();
+        ids.Take(6).ToList().ForEach(client.Seed);
+
+        var result = await new KubernetesProvider(client).ReadAsync([.. ids.Select(AddressOf)], Owner, CancellationToken.None);
+
+        Assert.Equal(6, result.Live.Count);
+        Assert.Empty(result.Orphans);
+        Assert.Equal((2, 0), (client.Lists, client.Gets));
+    }
+
+    [Fact]
     public async Task A_status_write_does_not_change_the_fingerprint_but_a_spec_change_does()
     {
         client.Seed(Deployment());
