@@ -37,7 +37,8 @@ public sealed class BankOfAnthosApplyAndDriftTests
         await app.Kubectl.MustAsync("scale", "deploy/loadgenerator", "--replicas=5", "-n", BankOfAnthos.Namespace);
         await app.Kubectl.MustAsync("scale", "statefulset/ledger-db", "--replicas=3", "-n", BankOfAnthos.Namespace);
         await app.Kubectl.MustAsync("set", "env", "deploy/contacts", "LOG_LEVEL=debug", "-n", BankOfAnthos.Namespace);
-        // frontend.yaml leaves replicas to its HorizontalPodAutoscaler, so scaling the frontend is no drift.
+        // frontend.yaml leaves replicas to its HorizontalPodAutoscaler, so scaling the frontend is no drift: a kept
+        // field, reported as a note.
         await app.Kubectl.MustAsync("scale", "deploy/frontend", "--replicas=3", "-n", BankOfAnthos.Namespace);
         var drift = await app.Decl("drift");
         var json = await app.Decl("drift", "-o", "json");
@@ -49,6 +50,9 @@ public sealed class BankOfAnthosApplyAndDriftTests
 
               ~ Deployment.apps/boa-dev/contacts
                   ~ spec.template.spec.containers[name=contacts].env[name=LOG_LEVEL].value: "info" -> "debug" (live) # changed by kubectl-set
+
+                Deployment.apps/boa-dev/frontend
+                  # spec.replicas: set by kubectl, not in the manifests: kept
 
               ~ Deployment.apps/boa-dev/loadgenerator
                   ~ spec.replicas: 1 -> 5 (live) # changed by kubectl
