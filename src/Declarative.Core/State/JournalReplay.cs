@@ -13,7 +13,12 @@ public static class JournalReplay
     /// <summary><paramref name="pending"/> with <paramref name="records"/> applied to its inventory.</summary>
     public static Revision Replay(Revision pending, IEnumerable<JournalRecord> records)
     {
-        var inventory = pending.Inventory.ToDictionary(e => e.Address);
+        var inventory = new Dictionary<ResourceAddress, InventoryEntry>(pending.Inventory.Length);
+        foreach (var entry in pending.Inventory)
+        {
+            inventory[entry.Address] = entry;
+        }
+
         foreach (var record in records)
         {
             Apply(inventory, record);

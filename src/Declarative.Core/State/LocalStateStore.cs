@@ -147,8 +147,12 @@ public sealed class LocalStateStore(string directory, string environment, StateK
         var revision = RevisionFile.Decode(bytes, sealer, path);
 
         // A completed revision was written whole; a journal beside it is one whose deletion a crash cut short.
-        return revision.Status == RevisionStatus.Pending
-            ? JournalReplay.Replay(revision, await JournalFile.ReadAsync(JournalPathOf(number), sealer, cancellationToken))
-            : revision;
+        if (revision.Status != RevisionStatus.Pending)
+        {
+            return revision;
+        }
+
+        var records = await JournalFile.ReadAsync(JournalPathOf(number), sealer, cancellationToken);
+        return records.IsEmpty ? revision : JournalReplay.Replay(revision, records);
     }
 }
