@@ -8,13 +8,17 @@ namespace Declarative.Testing;
 /// The state store in memory (Helm's memory driver), with the local store's contract: a second
 /// <see cref="LockAsync"/> fails at once with <see cref="StateLockedException"/> naming the holder, a Pending latest
 /// revision found on locking is returned as abandoned, and stored objects are copies (a caller mutating what it
-/// saved or read does not change the store). <see cref="Saves"/> records every save in order.
+/// saved or read does not change the store). A pending revision's records are kept in a journal beside it, replayed
+/// when it is read and dropped when it is saved whole. <see cref="Saves"/> records every save in order,
+/// <see cref="Appends"/> every journal record.
 /// </summary>
 public sealed class InMemoryStateStore(string environment = "test") : IStateStore
 {
     private readonly Lock gate = new();
     private readonly SortedDictionary<int, Revision> revisions = [];
     private readonly List<Revision> saves = [];
+    private readonly Dictionary<int, List<JournalRecord>> journals = [];
+    private readonly List<(int Revision, JournalRecord Record)> appends = [];
     private LockRecord? holder;
 
     public string Environment => environment;
@@ -27,6 +31,18 @@ public sealed class InMemoryStateStore(string environment = "test") : IStateStor
             lock (gate)
             {
                 return [.. saves.Select(Copy)];
+            }
+        }
+    }
+
+    /// <summary>Every record passed to <see cref="AppendAsync"/>, in order, with its revision number.</summary>
+    public ImmutableArray<(int Revision, JournalRecord Record)> Appends
+    {
+        get
+        {
+            lock (gate)
+            {
+                return [.. appends.Select(a => (a.Revision, Copy(a.Record)))];
             }
         }
     }
@@ -52,7 +68,7 @@ public sealed class InMemoryStateStore(string environment = "test") : IStateStor
             }
 
             holder = requester;
-            var latest = revisions.Count == 0 ? null : Copy(revisions.Last().Value);
+            var latest = revisions.Count == 0 ? null : Read(revisions.Last().Value);
             return Task.FromResult<IStateLock>(new HeldLock(this, requester, latest is { Status: RevisionStatus.Pending } ? latest : null));
         }
     }
@@ -61,7 +77,7 @@ public sealed class InMemoryStateStore(string environment = "test") : IStateStor
     {
         lock (gate)
         {
-            return Task.FromResult(revisions.Count == 0 ? null : Copy(revisions.Last().Value));
+            return Task.FromResult(revisions.Count == 0 ? null : Read(revisions.Last().Value));
         }
     }
 
@@ -69,7 +85,7 @@ public sealed class InMemoryStateStore(string environment = "test") : IStateStor
     {
         lock (gate)
         {
-            return Task.FromResult(revisions.TryGetValue(number, out var revision) ? Copy(revision) : null);
+            return Task.FromResult(revisions.TryGetValue(number, out var revision) ? Read(revision) : null);
         }
     }
 
@@ -77,7 +93,7 @@ public sealed class InMemoryStateStore(string environment = "test") : IStateStor
     {
         lock (gate)
         {
-            return Task.FromResult<ImmutableArray<Revision>>([.. revisions.Values.Select(Copy)]);
+            return Task.FromResult<ImmutableArray<Revision>>([.. revisions.Values.Select(Read)]);
         }
     }
 
@@ -88,7 +104,31 @@ public sealed class InMemoryStateStore(string environment = "test") : IStateStor
         lock (gate)
         {
             revisions[revision.Number] = copy;
+            journals.Remove(revision.Number);
             saves.Add(copy);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task AppendAsync(int number, JournalRecord record, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var copy = Copy(record);
+        lock (gate)
+        {
+            if (!revisions.ContainsKey(number))
+            {
+                throw new InvalidOperationException($"Revision {number} is not in the store: save it pending before recording to its journal.");
+            }
+
+            if (!journals.TryGetValue(number, out var journal))
+            {
+                journals[number] = journal = [];
+            }
+
+            journal.Add(copy);
+            appends.Add((number, copy));
         }
 
         return Task.CompletedTask;
@@ -99,6 +139,7 @@ public sealed class InMemoryStateStore(string environment = "test") : IStateStor
         lock (gate)
         {
             revisions.Remove(number);
+            journals.Remove(number);
         }
 
         return Task.CompletedTask;
@@ -115,10 +156,19 @@ public sealed class InMemoryStateStore(string environment = "test") : IStateStor
         }
     }
 
-    private static Revision Copy(Revision revision) => revision with
-    {
-        Inventory = [.. revision.Inventory.Select(e => e with { Applied = e.Applied with { Object = (JsonObject)e.Applied.Object.DeepClone() } })],
-    };
+    private static Revision Copy(Revision revision) => revision with { Inventory = [.. revision.Inventory.Select(Copy)] };
+
+    private static InventoryEntry Copy(InventoryEntry entry) =>
+        entry with { Applied = entry.Applied with { Object = (JsonObject)entry.Applied.Object.DeepClone() } };
+
+    private static JournalRecord Copy(JournalRecord record) =>
+        record is JournalRecord.Applied applied ? new JournalRecord.Applied(Copy(applied.Entry)) : record;
+
+    /// <summary>A copy as a reader sees it: a pending revision with its journal replayed. Called under the gate.</summary>
+    private Revision Read(Revision stored) =>
+        Copy(stored.Status == RevisionStatus.Pending && journals.TryGetValue(stored.Number, out var journal)
+            ? JournalReplay.Replay(stored, journal)
+            : stored);
 
     private void Release(LockRecord released)
     {

@@ -5,8 +5,9 @@ namespace Declarative.Core.Execution;
 
 /// <summary>
 /// What every node of one apply run shares: the providers, options, clock, token, the progress sink and the
-/// recorder. Recorder calls are serialized (in order of completion) and never cancelled, so a resource that was
-/// applied is written to the revision even when the run is being cancelled.
+/// recorder. Recorder calls are made as resources finish, several at once when several finish together (the
+/// revision history takes them concurrently, and its store writes them together: group commit), and are never
+/// cancelled, so a resource that was applied is written to the revision even when the run is being cancelled.
 /// </summary>
 internal sealed class RunContext(
     IReadOnlyDictionary<string, IResourceProvider> providers,
@@ -17,7 +18,6 @@ internal sealed class RunContext(
     CancellationToken token,
     CancellationToken stopScheduling) : IDisposable
 {
-    private readonly SemaphoreSlim recorderGate = new(1, 1);
     private readonly CancellationTokenSource scheduling = CancellationTokenSource.CreateLinkedTokenSource(token, stopScheduling);
     private int cancelled;
 
@@ -42,27 +42,10 @@ internal sealed class RunContext(
         progress.Report(new ApplyEvent(address, kind, message, clock.GetUtcNow()));
 
     public Task RecordAppliedAsync(string provider, AppliedResource applied) =>
-        OneAtATimeAsync(() => recorder.RecordAppliedAsync(provider, applied, CancellationToken.None));
+        recorder.RecordAppliedAsync(provider, applied, CancellationToken.None);
 
     public Task RecordDeletedAsync(ResourceAddress address) =>
-        OneAtATimeAsync(() => recorder.RecordDeletedAsync(address, CancellationToken.None));
+        recorder.RecordDeletedAsync(address, CancellationToken.None);
 
-    public void Dispose()
-    {
-        recorderGate.Dispose();
-        scheduling.Dispose();
-    }
-
-    private async Task OneAtATimeAsync(Func<Task> write)
-    {
-        await recorderGate.WaitAsync(CancellationToken.None);
-        try
-        {
-            await write();
-        }
-        finally
-        {
-            recorderGate.Release();
-        }
-    }
+    public void Dispose() => scheduling.Dispose();
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Declarative.Core.State.Storage;
 
@@ -6,8 +7,9 @@ namespace Declarative.Core.State;
 /// <summary>
 /// The embedded store: <c>&lt;root&gt;/.declarative/state/&lt;env&gt;/</c> (DECLARATIVE_STATE_DIR overrides the folder),
 /// one versioned JSON file per revision written atomically (temp file, fsync, rename), folder 0700 and files 0600,
-/// secret values sealed with the <see cref="StateKey"/>, an OS file lock plus a lock record.
-/// Without a key, sealed values read back as "(sensitive)" and saving a revision that holds secret values fails
+/// secret values sealed with the <see cref="StateKey"/>, an OS file lock plus a lock record. A pending revision's
+/// records go to its journal (<c>revision-000001.journal.jsonl</c>, one line each, appended with group commit and
+/// fsynced), replayed when the revision is read and dropped when it is saved whole. Without a key, sealed values read back as "(sensitive)" and saving a revision that holds secret values fails
 /// with <see cref="StateKeyException"/>. An unusable file throws <see cref="StateFileException"/> naming it.
 /// </summary>
 public sealed class LocalStateStore(string directory, string environment, StateKey? key, TimeProvider clock) : IStateStore
@@ -15,6 +17,7 @@ public sealed class LocalStateStore(string directory, string environment, StateK
     public const string DirectoryVariable = "DECLARATIVE_STATE_DIR";
 
     private readonly SecretSealer? sealer = key is null ? null : new SecretSealer(key);
+    private readonly ConcurrentDictionary<int, JournalAppender> journals = [];
 
     public string Directory => directory;
 
@@ -81,19 +84,56 @@ public sealed class LocalStateStore(string directory, string environment, StateK
         var path = PathOf(revision.Number);
         var bytes = RevisionFile.Encode(revision, sealer, path);
         UnixPermissions.CreateFolder(directory);
+        if (!File.Exists(path))
+        {
+            // A journal without its revision is no record of this one (its file was removed by hand).
+            DropJournal(revision.Number);
+        }
+
         await AtomicFile.WriteAsync(path, bytes, cancellationToken);
+
+        // Only now: until the whole revision is on the disk, the journal is what holds the records.
+        DropJournal(revision.Number);
+    }
+
+    public Task AppendAsync(int number, JournalRecord record, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(number, 1);
+        var journal = journals.GetOrAdd(number, OpenJournal);
+        return journal.AppendAsync(JournalFile.Encode(record, sealer, number, journal.Path), cancellationToken);
     }
 
     public Task DeleteAsync(int number, CancellationToken cancellationToken)
     {
         File.Delete(PathOf(number));
+        DropJournal(number);
         return Task.CompletedTask;
     }
 
     public Task<LockRemoval> RemoveStaleLockAsync(CancellationToken cancellationToken) =>
         FileStateLock.RemoveStaleRecordAsync(directory, environment, cancellationToken);
 
+    /// <summary>Tests only: how many writes (each fsynced) the journal of revision <paramref name="number"/> took in
+    /// this store object.</summary>
+    internal int JournalBatches(int number) => journals.TryGetValue(number, out var journal) ? journal.Batches : 0;
+
+    /// <summary>Tests only: the journal of revision <paramref name="number"/> through <paramref name="journal"/>.</summary>
+    internal void UseJournal(int number, JournalAppender journal) => journals[number] = journal;
+
+    internal string JournalPathOf(int number) => Path.Combine(directory, JournalFile.NameOf(number));
+
     private string PathOf(int number) => Path.Combine(directory, RevisionFile.NameOf(number));
+
+    private JournalAppender OpenJournal(int number) =>
+        File.Exists(PathOf(number))
+            ? new JournalAppender(JournalPathOf(number))
+            : throw new InvalidOperationException($"Revision {number} is not in the store ({PathOf(number)}): save it pending before recording to its journal.");
+
+    private void DropJournal(int number)
+    {
+        journals.TryRemove(number, out _);
+        File.Delete(JournalPathOf(number));
+    }
 
     private ImmutableArray<int> Numbers() =>
         System.IO.Directory.Exists(directory)
@@ -104,6 +144,15 @@ public sealed class LocalStateStore(string directory, string environment, StateK
     {
         var path = PathOf(number);
         var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
-        return RevisionFile.Decode(bytes, sealer, path);
+        var revision = RevisionFile.Decode(bytes, sealer, path);
+
+        // A completed revision was written whole; a journal beside it is one whose deletion a crash cut short.
+        if (revision.Status != RevisionStatus.Pending)
+        {
+            return revision;
+        }
+
+        var records = await JournalFile.ReadAsync(JournalPathOf(number), sealer, cancellationToken);
+        return records.IsEmpty ? revision : JournalReplay.Replay(revision, records);
     }
 }

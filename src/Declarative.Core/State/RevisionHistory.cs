@@ -8,32 +8,45 @@ namespace Declarative.Core.State;
 /// <summary>
 /// The policy over a store (Helm's storage.Storage): numbers revisions, writes the new one Pending before anything
 /// is touched (inventory carried forward from the base), records each applied or deleted object as it happens
-/// (<see cref="IApplyRecorder"/>), and completes it Deployed (superseding the previous Deployed one) or Failed.
-/// One instance per run, used under the environment's lock. The recorder methods are safe to call concurrently:
-/// each change and its save happen one at a time, so every recorded object lands in the saved inventory.
+/// (<see cref="IApplyRecorder"/>) as one record in the revision's journal (<see cref="IStateStore.AppendAsync"/>),
+/// and completes it, written whole, Deployed (superseding the previous Deployed one) or Failed.
+/// One instance per run, used under the environment's lock. The recorder methods are safe to call concurrently
+/// (records that arrive together share a write), and cost the size of the one resource, not of the inventory:
+/// the inventory is kept here by address and sorted only when the revision is completed.
 /// </summary>
 public sealed class RevisionHistory(IStateStore store, TimeProvider clock) : IApplyRecorder
 {
-    private readonly SemaphoreSlim gate = new(1, 1);
+    private readonly Lock gate = new();
     private readonly Dictionary<ResourceAddress, ImmutableArray<string>> sensitivePaths = [];
-    private Revision? current;
+    private readonly Dictionary<ResourceAddress, InventoryEntry> inventory = [];
+    private Revision? begun;
 
     public IStateStore Store => store;
 
     public TimeProvider Clock => clock;
 
-    /// <summary>The revision this run writes, as last saved; null before <see cref="BeginAsync"/>.</summary>
-    public Revision? Current => current;
+    /// <summary>The revision this run writes, with everything recorded so far; null before
+    /// <see cref="BeginAsync"/>.</summary>
+    public Revision? Current
+    {
+        get
+        {
+            lock (gate)
+            {
+                return begun is null ? null : WithInventory(begun);
+            }
+        }
+    }
 
     public async Task<Revision> BeginAsync(Plan plan, RevisionStart start, CancellationToken cancellationToken)
     {
-        if (current is not null)
+        if (begun is not null)
         {
-            throw new InvalidOperationException($"Revision {current.Number} was already begun by this run; a RevisionHistory records one revision.");
+            throw new InvalidOperationException($"Revision {begun.Number} was already begun by this run; a RevisionHistory records one revision.");
         }
 
         var latest = await store.GetLatestAsync(cancellationToken);
-        var inventory = await BaseInventoryAsync(plan.BaseRevision, cancellationToken);
+        var carried = await BaseInventoryAsync(plan.BaseRevision, cancellationToken);
         foreach (var change in plan.Changes)
         {
             sensitivePaths[change.Address] = change.SensitivePaths.IsDefault ? [] : change.SensitivePaths;
@@ -51,29 +64,40 @@ public sealed class RevisionHistory(IStateStore store, TimeProvider clock) : IAp
             start.GitCommit,
             start.DeclarativeVersion,
             plan.Target,
-            inventory,
+            carried,
             plan.Edges,
             new RevisionSummary(summary.Create, summary.Update, summary.Replace, summary.Delete, summary.NoOp),
             start.CommandLine);
         await store.SaveAsync(revision, cancellationToken);
-        current = revision;
+        lock (gate)
+        {
+            foreach (var entry in carried)
+            {
+                inventory[entry.Address] = entry;
+            }
+
+            begun = revision;
+        }
+
         return revision;
     }
 
-    public Task RecordAppliedAsync(string provider, AppliedResource applied, CancellationToken cancellationToken) =>
-        UpdateAsync(
-            revision =>
-            {
-                var paths = sensitivePaths.TryGetValue(applied.Address, out var planned)
-                    ? planned
-                    : revision.Inventory.FirstOrDefault(e => e.Address == applied.Address)?.SensitivePaths ?? [];
-                var entry = new InventoryEntry(provider, applied, paths);
-                return revision with { Inventory = [.. revision.Inventory.Where(e => e.Address != applied.Address).Append(entry).OrderBy(e => e.Address)] };
-            },
-            cancellationToken);
+    public async Task RecordAppliedAsync(string provider, AppliedResource applied, CancellationToken cancellationToken)
+    {
+        InventoryEntry entry;
+        lock (gate)
+        {
+            var paths = sensitivePaths.TryGetValue(applied.Address, out var planned)
+                ? planned
+                : inventory.TryGetValue(applied.Address, out var known) ? known.SensitivePaths : [];
+            entry = new InventoryEntry(provider, applied, paths);
+        }
+
+        await RecordAsync(new JournalRecord.Applied(entry), cancellationToken);
+    }
 
     public Task RecordDeletedAsync(ResourceAddress address, CancellationToken cancellationToken) =>
-        UpdateAsync(revision => revision with { Inventory = revision.Inventory.RemoveAll(e => e.Address == address) }, cancellationToken);
+        RecordAsync(new JournalRecord.Deleted(address), cancellationToken);
 
     /// <summary>Marks the pending revision Deployed (and the previous Deployed one Superseded) or Failed. A
     /// successful destroy is Destroyed, and supersedes the previous Deployed one too.</summary>
@@ -82,9 +106,14 @@ public sealed class RevisionHistory(IStateStore store, TimeProvider clock) : IAp
         var status = !result.Succeeded ? RevisionStatus.Failed
             : Pending.Operation == RevisionOperation.Destroy ? RevisionStatus.Destroyed
             : RevisionStatus.Deployed;
-        var completed = await UpdateAsync(
-            revision => revision with { Status = status, FinishedAt = clock.GetUtcNow(), Error = FailureSummary.Of(result) },
-            cancellationToken);
+        Revision completed;
+        lock (gate)
+        {
+            completed = WithInventory(Pending) with { Status = status, FinishedAt = clock.GetUtcNow(), Error = FailureSummary.Of(result) };
+        }
+
+        // Written whole: the store drops the journal, whose records are all in this inventory.
+        await store.SaveAsync(completed, cancellationToken);
         if (status != RevisionStatus.Failed)
         {
             await SupersedeOlderAsync(completed.Number, cancellationToken);
@@ -107,7 +136,7 @@ public sealed class RevisionHistory(IStateStore store, TimeProvider clock) : IAp
         return failed;
     }
 
-    private Revision Pending => current ?? throw new InvalidOperationException("No revision was begun: call BeginAsync first.");
+    private Revision Pending => begun ?? throw new InvalidOperationException("No revision was begun: call BeginAsync first.");
 
     private async Task<ImmutableArray<InventoryEntry>> BaseInventoryAsync(int? baseRevision, CancellationToken cancellationToken)
     {
@@ -121,21 +150,24 @@ public sealed class RevisionHistory(IStateStore store, TimeProvider clock) : IAp
         return stored.Inventory;
     }
 
-    private async Task<Revision> UpdateAsync(Func<Revision, Revision> change, CancellationToken cancellationToken)
+    /// <summary>The record is durable in the journal before the inventory here takes it, so a record whose write
+    /// failed is in neither (as the resource's Failed outcome says).</summary>
+    private async Task RecordAsync(JournalRecord record, CancellationToken cancellationToken)
     {
-        await gate.WaitAsync(cancellationToken);
-        try
+        int number;
+        lock (gate)
         {
-            var updated = change(Pending);
-            await store.SaveAsync(updated, cancellationToken);
-            current = updated;
-            return updated;
+            number = Pending.Number;
         }
-        finally
+
+        await store.AppendAsync(number, record, cancellationToken);
+        lock (gate)
         {
-            gate.Release();
+            JournalReplay.Apply(inventory, record);
         }
     }
+
+    private Revision WithInventory(Revision revision) => revision with { Inventory = JournalReplay.Sorted(inventory.Values) };
 
     private async Task SupersedeOlderAsync(int number, CancellationToken cancellationToken)
     {

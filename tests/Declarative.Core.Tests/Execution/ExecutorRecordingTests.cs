@@ -21,16 +21,16 @@ public sealed class ExecutorRecordingTests
     }
 
     [Fact]
-    public async Task Never_calls_the_recorder_for_two_resources_at_once()
+    public async Task Records_resources_that_finish_together_at_once_so_the_store_can_write_them_together()
     {
-        var harness = new ExecutorHarness { Recorder = new RecordingRecorder { Latency = TimeSpan.FromMilliseconds(20) } };
+        var harness = new ExecutorHarness { Recorder = new RecordingRecorder { Latency = TimeSpan.FromMilliseconds(200) } };
         var names = new[] { "a", "b", "c", "d", "e", "f" };
 
         var result = await harness.RunAsync(PlanOf([.. names.Select(n => Create(ConfigMap(n)))]));
 
         Assert.True(result.Succeeded);
         Assert.Equal(6, harness.Recorder.Entries.Count);
-        Assert.Equal(0, harness.Recorder.Overlaps);
+        Assert.True(harness.Recorder.Overlaps > 0, "The six independent resources were recorded one at a time.");
     }
 
     [Fact]

@@ -80,6 +80,30 @@ public sealed class RevisionHistoryTests
     }
 
     [Fact]
+    public async Task Records_go_to_the_journal_and_the_revision_is_written_whole_only_at_begin_and_complete()
+    {
+        await store.SaveAsync(Revision(1, RevisionStatus.Deployed, ConfigMap("prune")), CancellationToken.None);
+        var history = History();
+        await history.BeginAsync(Plan(1, [Change(ConfigMapAddress("web"), ChangeAction.Create), Change(SecretAddress, ChangeAction.Create, ["data"]), Change(ConfigMapAddress("prune"), ChangeAction.Delete)]), Start, CancellationToken.None);
+
+        await history.RecordAppliedAsync("kubernetes", ConfigMap("web").Applied, CancellationToken.None);
+        await history.RecordAppliedAsync("kubernetes", Secret().Applied, CancellationToken.None);
+        await history.RecordDeletedAsync(ConfigMapAddress("prune"), CancellationToken.None);
+
+        Assert.Equal([1, 2], store.Saves.Select(r => r.Number));
+        Assert.Equal(["applied web", "applied db", "deleted prune"], store.Appends.Select(a => $"{(a.Record is JournalRecord.Applied ? "applied" : "deleted")} {a.Record.Address.Name}"));
+        Assert.All(store.Appends, a => Assert.Equal(2, a.Revision));
+        Assert.Equal(["data"], store.Appends.Select(a => a.Record).OfType<JournalRecord.Applied>().Single(a => a.Address == SecretAddress).Entry.SensitivePaths.AsEnumerable());
+        Assert.Equal(["web", "db"], history.Current!.Inventory.Select(e => e.Address.Name));
+
+        var completed = await history.CompleteAsync(Result(Outcome("web", OutcomeKind.Applied)), CancellationToken.None);
+
+        Assert.Equal([1, 2, 2, 1], store.Saves.Select(r => r.Number));
+        Assert.Equal(["web", "db"], store.Saves[2].Inventory.Select(e => e.Address.Name));
+        Assert.Equal(["web", "db"], completed.Inventory.Select(e => e.Address.Name));
+    }
+
+    [Fact]
     public async Task A_success_is_deployed_and_supersedes_the_previous_deployed_revision()
     {
         await store.SaveAsync(Revision(1, RevisionStatus.Superseded), CancellationToken.None);

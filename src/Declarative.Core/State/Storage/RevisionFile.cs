@@ -28,7 +28,7 @@ internal static class RevisionFile
 
     public static byte[] Encode(Revision revision, SecretSealer? sealer, string path)
     {
-        var file = RevisionMapper.ToFile(revision, (content, paths) => Seal(content, paths, sealer, revision, path));
+        var file = RevisionMapper.ToFile(revision, (content, paths) => Seal(content, paths, sealer, revision.Number, path));
         var text = JsonSerializer.Serialize(file, StateJsonContext.Files.StateFileV1) + "\n";
         return Encoding.UTF8.GetBytes(text);
     }
@@ -66,22 +66,34 @@ internal static class RevisionFile
 
     private static void CheckVersion(JsonObject root, string path)
     {
-        var version = root["formatVersion"] is JsonValue value && value.TryGetValue<int>(out var v) ? v : (int?)null;
-        if (version is null or < 1)
+        if (FormatVersion(root) is not { } version)
         {
             throw Corrupt(path, "It has no valid formatVersion.", null);
         }
 
         if (version > StateFileV1.Version)
         {
-            throw new StateFileException(path, "State file is from a newer Declarative", [
-                $"{path} has format version {version}; this Declarative reads format versions up to {StateFileV1.Version}.",
-                "Upgrade Declarative to the version that wrote the state (or newer) to read this environment's history.",
-            ]);
+            throw Newer(path, version);
         }
     }
 
-    private static JsonObject Seal(JsonObject content, ImmutableArray<string> paths, SecretSealer? sealer, Revision revision, string path)
+    /// <summary>The object's formatVersion, or null when it has none that is valid.</summary>
+    public static int? FormatVersion(JsonObject root) =>
+        root["formatVersion"] is JsonValue value && value.TryGetValue<int>(out var version) && version >= 1 ? version : null;
+
+    /// <summary><paramref name="where"/> (a file, or a line of one) was written in a format newer than this
+    /// Declarative reads.</summary>
+    public static StateFileException Newer(string path, int version, string? where = null) => new(
+        path,
+        "State file is from a newer Declarative",
+        [
+            $"{where ?? path} has format version {version}; this Declarative reads format versions up to {StateFileV1.Version}.",
+            "Upgrade Declarative to the version that wrote the state (or newer) to read this environment's history.",
+        ]);
+
+    /// <summary>A copy of <paramref name="content"/> with the values under <paramref name="paths"/> sealed; without a
+    /// key, secret values are refused (<see cref="StateKeyException"/>) rather than written in clear.</summary>
+    public static JsonObject Seal(JsonObject content, ImmutableArray<string> paths, SecretSealer? sealer, int revision, string path)
     {
         if (sealer is not null)
         {
@@ -91,7 +103,7 @@ internal static class RevisionFile
         if (SealedValues.HasSensitiveLeaves(content, paths) || SealedValues.HasSealed(content))
         {
             throw new StateKeyException("No state key to seal secret values", [
-                $"Revision {revision.Number} ({path}) holds secret values, and they are never written in clear.",
+                $"Revision {revision} ({path}) holds secret values, and they are never written in clear.",
                 $"Set {StateKey.EnvironmentVariable} or let Declarative create ~/.config/declarative/state.key, then run the command again.",
             ]);
         }
@@ -99,7 +111,8 @@ internal static class RevisionFile
         return (JsonObject)content.DeepClone();
     }
 
-    private static JsonObject Open(JsonObject content, SecretSealer? sealer, string path)
+    /// <summary>A copy of <paramref name="content"/> with its sealed values opened, or masked without a key.</summary>
+    public static JsonObject Open(JsonObject content, SecretSealer? sealer, string path)
     {
         if (sealer is null)
         {

@@ -58,7 +58,7 @@ internal static class RevisionMapper
         file.CommandLine,
         file.Error);
 
-    private static InventoryEntryV1 ToFile(InventoryEntry entry, Func<JsonObject, ImmutableArray<string>, JsonObject> sealObject) => new()
+    public static InventoryEntryV1 ToFile(InventoryEntry entry, Func<JsonObject, ImmutableArray<string>, JsonObject> sealObject) => new()
     {
         Provider = entry.Provider,
         Address = ToFile(entry.Address),
@@ -70,7 +70,7 @@ internal static class RevisionMapper
         Object = sealObject(entry.Applied.Object, entry.SensitivePaths),
     };
 
-    private static InventoryEntry FromFile(InventoryEntryV1 entry, Func<JsonObject, JsonObject> openObject)
+    public static InventoryEntry FromFile(InventoryEntryV1 entry, Func<JsonObject, JsonObject> openObject)
     {
         var applied = new AppliedResource(
             FromFile(entry.Address),
@@ -85,8 +85,8 @@ internal static class RevisionMapper
 
     private static Edge FromFile(EdgeV1 edge) => new(FromFile(edge.From), FromFile(edge.To), edge.Reason, Parse<DependencyKind>(edge.Kind, "edge kind"));
 
-    private static AddressV1 ToFile(ResourceAddress address) =>
+    public static AddressV1 ToFile(ResourceAddress address) =>
         new() { Module = address.Module, Group = address.Group, Kind = address.Kind, Namespace = address.Namespace, Name = address.Name };
 
-    private static ResourceAddress FromFile(AddressV1 address) => new(address.Module, address.Group, address.Kind, address.Namespace, address.Name);
+    public static ResourceAddress FromFile(AddressV1 address) => new(address.Module, address.Group, address.Kind, address.Namespace, address.Name);
 }
