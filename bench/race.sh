@@ -9,6 +9,10 @@
 #                              small real cluster; 0.01: readiness almost free)
 #   MEMORY_AT="1000 10000"     object counts at which the peak memory of a no-op `decl plan` is measured
 #                              ("" skips it)
+#   ONLY=""                    "decl" skips the kubectl side (to compare decl settings quickly)
+#   APPLY_ARGS=""              extra arguments for `decl apply` (e.g. "--parallelism 50", to compare settings)
+#   DECL_DIR=""                a folder holding a published decl.dll to race instead of the Release build
+#                              (e.g. a ReadyToRun publish)
 #
 # Each measurement starts the Kubernetes API double (tests/Declarative.Kubernetes.ApiServer) as a fresh process and
 # stops it by pid. Measured per latency:
@@ -47,7 +51,7 @@ command -v "$KUBECTL" >/dev/null || { echo "error: kubectl is needed (set KUBECT
 echo "Building decl and the API double (Release)..." >&2
 dotnet build src/Declarative.Cli -c Release -v quiet --nologo >"$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
 dotnet build tests/Declarative.Kubernetes.ApiServer -c Release -v quiet --nologo >>"$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
-DECL_DLL="$PWD/src/Declarative.Cli/bin/Release/net10.0/decl.dll"
+DECL_DLL="${DECL_DIR:-$PWD/src/Declarative.Cli/bin/Release/net10.0}/decl.dll"
 DOUBLE_DLL="$PWD/tests/Declarative.Kubernetes.ApiServer/bin/Release/net10.0/Declarative.Kubernetes.ApiServer.dll"
 
 # generate DIR COUNT WAIT_NONE: a plain folder of manifests (an implicit decl project, and kubectl -f DIR input).
@@ -96,6 +100,9 @@ requests() { admin GET /_double/requests | sed -n 's/.*"count":\([0-9]*\).*/\1/p
 # timed NAME CMD...: runs CMD (output to a log), records wall seconds and the double's request count.
 timed() {
     local name="$1"; shift
+    if [[ "${ONLY:-}" == decl && "$name" == k* ]]; then
+        SECONDS_TAKEN=0; REQUESTS=0; return
+    fi
     admin DELETE /_double/requests >/dev/null
     local start end
     start=$(date +%s.%N)
@@ -142,7 +149,7 @@ for latency in $LATENCIES; do
     echo "  kubectl diff --server-side (no changes)..." >&2
     timed k3 kubectl_diff "$work/nowait/race"; kd_s=$SECONDS_TAKEN; kd_r=$REQUESTS
     stop_double
-    start_double "$latency"; timed d1 decl apply "$work/nowait/race" --auto-approve; d_s=$SECONDS_TAKEN; d_r=$REQUESTS
+    start_double "$latency"; timed d1 decl apply "$work/nowait/race" --auto-approve ${APPLY_ARGS:-}; d_s=$SECONDS_TAKEN; d_r=$REQUESTS
     echo "  decl plan (no changes)..." >&2
     timed d3 decl plan "$work/nowait/race" --detailed-exitcode; dp_s=$SECONDS_TAKEN; dp_r=$REQUESTS
     stop_double
@@ -150,7 +157,7 @@ for latency in $LATENCIES; do
 
     echo "Latency ${latency} ms: first apply with readiness..." >&2
     start_double "$latency"; timed k2 kubectl_ready "$work/ready/race"; k_s=$SECONDS_TAKEN; k_r=$REQUESTS; stop_double
-    start_double "$latency"; timed d2 decl apply "$work/ready/race" --auto-approve; d_s=$SECONDS_TAKEN; d_r=$REQUESTS; stop_double
+    start_double "$latency"; timed d2 decl apply "$work/ready/race" --auto-approve ${APPLY_ARGS:-}; d_s=$SECONDS_TAKEN; d_r=$REQUESTS; stop_double
     row "first apply, readiness (kubectl: + rollout status)" "$latency ms" "$k_s" "$k_r" "$d_s" "$d_r"
     row "no changes (kubectl diff --server-side / decl plan)" "$latency ms" "$kd_s" "$kd_r" "$dp_s" "$dp_r"
 done
