@@ -123,9 +123,12 @@ internal static class ApplyFlow
         return operation.RunAsync(request, cancellationToken);
     }
 
-    public static async Task<bool> ConfirmAsync(IOContext io, Ansi ansi, Plan plan, bool autoApprove, bool verbose)
+    public static Task<bool> ConfirmAsync(IOContext io, Ansi ansi, Plan plan, bool autoApprove, bool verbose) =>
+        ConfirmAsync(io, ansi, plan, autoApprove, new PlanTextOptions(Verbose: verbose));
+
+    public static async Task<bool> ConfirmAsync(IOContext io, Ansi ansi, Plan plan, bool autoApprove, PlanTextOptions view)
     {
-        io.Out.Write(PlanTextRenderer.Render(plan, ansi, verbose));
+        io.Out.Write(PlanTextRenderer.Render(plan, ansi, view));
         if (autoApprove)
         {
             return true;

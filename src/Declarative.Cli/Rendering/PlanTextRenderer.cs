@@ -15,10 +15,14 @@ public static class PlanTextRenderer
 {
     private const string FieldIndent = "      ";
 
-    public static string Render(Plan plan, Ansi ansi, bool verbose)
+    public static string Render(Plan plan, Ansi ansi, bool verbose) => Render(plan, ansi, new PlanTextOptions(Verbose: verbose));
+
+    public static string Render(Plan plan, Ansi ansi, PlanTextOptions options)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(ansi);
+        ArgumentNullException.ThrowIfNull(options);
+        var verbose = options.Verbose;
         var text = new StringBuilder();
         if (plan.HasChanges)
         {
@@ -28,7 +32,7 @@ public static class PlanTextRenderer
         foreach (var change in plan.Changes.Where(c => verbose || c.Action != ChangeAction.NoOp || !c.Change.Notes.IsDefaultOrEmpty))
         {
             text.Append('\n');
-            AppendBlock(text, change, ansi, verbose);
+            AppendBlock(text, change, ansi, options);
         }
 
         if (text.Length > 0)
@@ -37,10 +41,15 @@ public static class PlanTextRenderer
         }
 
         text.Append(plan.HasChanges ? ansi.Bold(PlanLineRenderer.Summary(plan.Summary)) : PlanLineRenderer.NoChanges).Append('\n');
+        if (PlanGroups.Of(plan) is { } groups)
+        {
+            text.Append('\n').Append(PlanGroupTable.Text(groups));
+        }
+
         return text.ToString();
     }
 
-    private static void AppendBlock(StringBuilder text, ResourceChange change, Ansi ansi, bool verbose)
+    private static void AppendBlock(StringBuilder text, ResourceChange change, Ansi ansi, PlanTextOptions options)
     {
         var header = $"{PlanLineRenderer.Symbol(change),3} {PlanLineRenderer.Word(change)}";
         text.Append(Colour(change.Action, header, ansi)).Append(' ').Append(change.Address.ToString()).Append('\n');
@@ -64,18 +73,77 @@ public static class PlanTextRenderer
             AppendNote(text, note.Path is null ? $"# {note.Text}" : $"# {note.Path}: {note.Text}", ansi);
         }
 
-        if (verbose && !change.DependsOn.IsDefaultOrEmpty)
+        if (options.Verbose && !change.DependsOn.IsDefaultOrEmpty)
         {
             AppendNote(text, $"# after: {string.Join(", ", change.DependsOn)}", ansi);
         }
 
-        foreach (var line in PlanLineRenderer.Lines(change))
+        var fields = FieldRows.Of(change, options.ShowsEverything);
+        if (fields.Folded)
         {
-            text.Append(FieldIndent).Append(Symbol(line, ansi)).Append(' ').Append(line.Path).Append(": ").Append(Values(line));
-            AppendMarks(text, line, ansi);
-            text.Append('\n');
+            AppendNote(text, FoldedNote(fields), ansi);
+        }
+
+        foreach (var row in fields.Rows)
+        {
+            AppendRow(text, row, ansi);
         }
     }
+
+    /// <summary>The note over a folded create or delete, saying how to see all of it.</summary>
+    internal static string FoldedNote(FieldRows fields) =>
+        string.Create(CultureInfo.InvariantCulture, $"# (folded: --full shows all {fields.Fields:N0} fields)");
+
+    private static void AppendRow(StringBuilder text, FieldRow row, Ansi ansi)
+    {
+        text.Append(FieldIndent).Append(Symbol(row.Kind, ansi)).Append(' ').Append(row.Path).Append(": ");
+        switch (row)
+        {
+            case ValueRow value:
+                text.Append(Values(value.Line));
+                AppendMarks(text, value.Line, ansi);
+                text.Append('\n');
+                break;
+            case BlockRow block:
+                text.Append(block.Header);
+                AppendMarks(text, block.Line, ansi);
+                text.Append('\n');
+                AppendBlockLines(text, block, ansi);
+                break;
+            case FoldRow fold:
+                text.Append(ansi.Dim(Folded(fold))).Append('\n');
+                break;
+        }
+    }
+
+    // Lines of a create or delete carry no marker: the field's own symbol says it; a change marks each line.
+    private static void AppendBlockLines(StringBuilder text, BlockRow block, Ansi ansi)
+    {
+        var marked = block.Kind == FieldDiffKind.Changed;
+        foreach (var line in block.Lines)
+        {
+            var marker = line.Kind switch
+            {
+                BlockLineKind.Added when marked => ansi.Green("+"),
+                BlockLineKind.Removed when marked => ansi.Red("-"),
+                _ => " ",
+            };
+            var content = line.Kind == BlockLineKind.Folded ? ansi.Dim(UnchangedLines(line.Count)) : TextBlock.Visible(line.Text);
+
+            // An empty line leaves no blanks behind its marker.
+            text.Append(content.Length == 0 ? (BlockIndent + marker).TrimEnd(' ') : $"{BlockIndent}{marker} {content}").Append('\n');
+        }
+    }
+
+    private const string BlockIndent = FieldIndent + "    ";
+
+    /// <summary>"... 42 unchanged lines ...", the fold of a stretch of unchanged lines.</summary>
+    internal static string UnchangedLines(int count) =>
+        string.Create(CultureInfo.InvariantCulture, $"... {count:N0} unchanged {(count == 1 ? "line" : "lines")} ...");
+
+    /// <summary>"(1,284 fields)" or "(120 lines)".</summary>
+    internal static string Folded(FoldRow fold) =>
+        string.Create(CultureInfo.InvariantCulture, $"({fold.Count:N0} {(fold.Unit == FoldUnit.Lines ? "lines" : "fields")})");
 
     private static string Values(PlanLine line) => line switch
     {
@@ -110,7 +178,7 @@ public static class PlanTextRenderer
 
     private static void AppendNote(StringBuilder text, string note, Ansi ansi) => text.Append(FieldIndent).Append(ansi.Dim(note)).Append('\n');
 
-    private static string Symbol(PlanLine line, Ansi ansi) => line.Kind switch
+    private static string Symbol(FieldDiffKind kind, Ansi ansi) => kind switch
     {
         FieldDiffKind.Added => ansi.Green("+"),
         FieldDiffKind.Removed => ansi.Red("-"),
