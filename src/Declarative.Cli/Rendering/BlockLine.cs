@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Declarative.Cli.Rendering;
 
 /// <summary>One line under a multi-line value: unchanged (context), removed, added, or a run of
@@ -5,6 +7,9 @@ namespace Declarative.Cli.Rendering;
 internal sealed record BlockLine(BlockLineKind Kind, string Text, int Count = 1)
 {
     public static BlockLine Folded(int count) => new(BlockLineKind.Folded, string.Empty, count);
+
+    /// <summary>"... 42 unchanged lines ...", how a folded stretch reads.</summary>
+    public string FoldedText => string.Create(CultureInfo.InvariantCulture, $"... {Count:N0} unchanged {(Count == 1 ? "line" : "lines")} ...");
 }
 
 internal enum BlockLineKind

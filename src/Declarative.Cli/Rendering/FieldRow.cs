@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using Declarative.Core.Planning;
 
 namespace Declarative.Cli.Rendering;
@@ -33,6 +34,9 @@ internal sealed record BlockRow(PlanLine Line, string Header, ImmutableArray<Blo
 internal sealed record FoldRow(FieldDiffKind Kind, string Path, int Count, FoldUnit Unit) : FieldRow(Kind, Path)
 {
     public override int Height => 1;
+
+    /// <summary>"(1,284 fields)" or "(120 lines)".</summary>
+    public string Text => string.Create(CultureInfo.InvariantCulture, $"({Count:N0} {(Unit == FoldUnit.Lines ? "lines" : "fields")})");
 }
 
 internal enum FoldUnit

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using Declarative.Core.Planning;
 
 namespace Declarative.Cli.Rendering;
@@ -10,14 +11,15 @@ namespace Declarative.Cli.Rendering;
 /// foldings off. Sensitive values stay "(sensitive)" whatever their shape. <c>-o json</c> does not use this: it keeps
 /// whole values.
 /// </summary>
-internal sealed record FieldRows(ImmutableArray<FieldRow> Rows, int Fields, bool Folded)
+internal sealed record FieldRows(ImmutableArray<FieldRow> Rows, int Fields, int Lines, bool Folded)
 {
     public static FieldRows Of(ResourceChange change, bool full)
     {
         ArgumentNullException.ThrowIfNull(change);
         var rows = PlanLineRenderer.Lines(change).SelectMany(ScalarListItems.Split).Select(line => Row(line, full)).ToImmutableArray();
-        var fold = !full && change.Action is ChangeAction.Create or ChangeAction.Delete && rows.Sum(r => r.Height) > LargeObjectFolding.MaxLines;
-        return new FieldRows(fold ? LargeObjectFolding.Fold(rows) : rows, rows.Length, fold);
+        var lines = rows.Sum(r => r.Height);
+        var fold = !full && change.Action is ChangeAction.Create or ChangeAction.Delete && lines > LargeObjectFolding.MaxLines;
+        return new FieldRows(fold ? LargeObjectFolding.Fold(rows) : rows, rows.Length, lines, fold);
     }
 
     private static FieldRow Row(PlanLine line, bool full)
@@ -55,6 +57,12 @@ internal sealed record FieldRows(ImmutableArray<FieldRow> Rows, int Fields, bool
             _ => new ValueRow(line),
         };
     }
+
+    /// <summary>The note over a folded create or delete, saying how to see all of it: "# (folded: --full shows all
+    /// 1,338 fields)", with the lines too when multi-line values make them more ("all 6 fields, 77 lines").</summary>
+    public string FoldedNote => Lines == Fields
+        ? string.Create(CultureInfo.InvariantCulture, $"# (folded: --full shows all {Fields:N0} fields)")
+        : string.Create(CultureInfo.InvariantCulture, $"# (folded: --full shows all {Fields:N0} fields, {Lines:N0} lines)");
 
     public static string AfterText(PlanLine line) => line.Unknown ? PlanValueRenderer.KnownAfterApply : PlanValueRenderer.Text(line.After);
 }

@@ -19,7 +19,10 @@ internal static class LineDiff
     {
         var result = Differ.Instance.CreateDiffs(before, after, ignoreWhiteSpace: false, ignoreCase: false, new Lines());
         var all = Script(result);
-        return context is { } size ? Fold(all, size) : all;
+
+        // A change of the text's ending (its final line break) is a change at its last line, as diff -u shows it.
+        var endChanged = TextBlock.IndicatorOf(before) != TextBlock.IndicatorOf(after);
+        return context is { } size ? Fold(all, size, endChanged) : all;
     }
 
     /// <summary>Every line of a text that is added or removed as a whole (a create, a delete).</summary>
@@ -52,9 +55,14 @@ internal static class LineDiff
 
     /// <summary>Keeps the unchanged lines within <paramref name="context"/> of a change; a hidden stretch of one
     /// line is shown instead, as its count would take the same room.</summary>
-    private static ImmutableArray<BlockLine> Fold(ImmutableArray<BlockLine> all, int context)
+    private static ImmutableArray<BlockLine> Fold(ImmutableArray<BlockLine> all, int context, bool endChanged)
     {
         var shown = new bool[all.Length];
+        for (var i = endChanged ? Math.Max(0, all.Length - context - 1) : all.Length; i < all.Length; i++)
+        {
+            shown[i] = true;
+        }
+
         for (var i = 0; i < all.Length; i++)
         {
             if (all[i].Kind != BlockLineKind.Unchanged)

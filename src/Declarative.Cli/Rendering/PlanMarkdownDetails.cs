@@ -49,7 +49,7 @@ internal static class PlanMarkdownDetails
         var fields = FieldRows.Of(change, full);
         if (fields.Folded)
         {
-            yield return PlanTextRenderer.FoldedNote(fields);
+            yield return fields.FoldedNote;
         }
 
         foreach (var line in fields.Rows.SelectMany(Lines))
@@ -62,7 +62,7 @@ internal static class PlanMarkdownDetails
     {
         ValueRow value => ValueLines(value.Line),
         BlockRow block => BlockLines(block),
-        FoldRow fold => [$"{Symbol(fold.Kind)} {fold.Path}: {PlanTextRenderer.Folded(fold)}"],
+        FoldRow fold => [$"{Symbol(fold.Kind)} {fold.Path}: {fold.Text}"],
         _ => throw new ArgumentOutOfRangeException(nameof(row), row, "Unknown field row."),
     };
 
@@ -92,7 +92,7 @@ internal static class PlanMarkdownDetails
                 BlockLineKind.Removed => "-",
                 _ => " ",
             };
-            var content = line.Kind == BlockLineKind.Folded ? PlanTextRenderer.UnchangedLines(line.Count) : TextBlock.Visible(line.Text);
+            var content = line.Kind == BlockLineKind.Folded ? line.FoldedText : TextBlock.Visible(line.Text);
             yield return content.Length == 0 ? marker.TrimEnd() : $"{marker}{BlockIndent}{content}";
         }
     }

@@ -30,14 +30,14 @@ public static class PlanMarkdownRenderer
         }
 
         // Room is kept for the closing note, so that what fits is followed by what did not.
-        var reserve = PlanMarkdownLeftOut.Reserve(plan, options, listed.Count);
+        var reserve = new PlanMarkdownLeftOut(plan, options, listed);
         var shown = 0;
-        while (shown < blocks.Count && text.Length + blocks[shown].Length + reserve <= options.MaxSize)
+        while (shown < blocks.Count && text.Length + blocks[shown].Length + reserve.Room(shown + 1) <= options.MaxSize)
         {
             text.Append(blocks[shown++]);
         }
 
-        return text.Append(PlanMarkdownLeftOut.Of(plan, options, listed.Count, listed[shown..], options.MaxSize - text.Length)).ToString();
+        return text.Append(reserve.Note(shown, options.MaxSize - text.Length)).ToString();
     }
 
     private static string Head(Plan plan)

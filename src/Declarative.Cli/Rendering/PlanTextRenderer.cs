@@ -81,7 +81,7 @@ public static class PlanTextRenderer
         var fields = FieldRows.Of(change, options.ShowsEverything);
         if (fields.Folded)
         {
-            AppendNote(text, FoldedNote(fields), ansi);
+            AppendNote(text, fields.FoldedNote, ansi);
         }
 
         foreach (var row in fields.Rows)
@@ -89,10 +89,6 @@ public static class PlanTextRenderer
             AppendRow(text, row, ansi);
         }
     }
-
-    /// <summary>The note over a folded create or delete, saying how to see all of it.</summary>
-    internal static string FoldedNote(FieldRows fields) =>
-        string.Create(CultureInfo.InvariantCulture, $"# (folded: --full shows all {fields.Fields:N0} fields)");
 
     private static void AppendRow(StringBuilder text, FieldRow row, Ansi ansi)
     {
@@ -111,7 +107,7 @@ public static class PlanTextRenderer
                 AppendBlockLines(text, block, ansi);
                 break;
             case FoldRow fold:
-                text.Append(ansi.Dim(Folded(fold))).Append('\n');
+                text.Append(ansi.Dim(fold.Text)).Append('\n');
                 break;
         }
     }
@@ -128,7 +124,7 @@ public static class PlanTextRenderer
                 BlockLineKind.Removed when marked => ansi.Red("-"),
                 _ => " ",
             };
-            var content = line.Kind == BlockLineKind.Folded ? ansi.Dim(UnchangedLines(line.Count)) : TextBlock.Visible(line.Text);
+            var content = line.Kind == BlockLineKind.Folded ? ansi.Dim(line.FoldedText) : TextBlock.Visible(line.Text);
 
             // An empty line leaves no blanks behind its marker.
             text.Append(content.Length == 0 ? (BlockIndent + marker).TrimEnd(' ') : $"{BlockIndent}{marker} {content}").Append('\n');
@@ -136,14 +132,6 @@ public static class PlanTextRenderer
     }
 
     private const string BlockIndent = FieldIndent + "    ";
-
-    /// <summary>"... 42 unchanged lines ...", the fold of a stretch of unchanged lines.</summary>
-    internal static string UnchangedLines(int count) =>
-        string.Create(CultureInfo.InvariantCulture, $"... {count:N0} unchanged {(count == 1 ? "line" : "lines")} ...");
-
-    /// <summary>"(1,284 fields)" or "(120 lines)".</summary>
-    internal static string Folded(FoldRow fold) =>
-        string.Create(CultureInfo.InvariantCulture, $"({fold.Count:N0} {(fold.Unit == FoldUnit.Lines ? "lines" : "fields")})");
 
     private static string Values(PlanLine line) => line switch
     {

@@ -53,6 +53,6 @@ internal sealed record TextBlock(string Text, string Indicator)
 
     private static bool IsHidden(char c) => (char.IsControl(c) && c != '\t') || c is '\u2028' or '\u2029';
 
-    private static string IndicatorOf(string text) =>
+    public static string IndicatorOf(string text) =>
         !text.EndsWith('\n') ? "|-" : text.EndsWith("\n\n", StringComparison.Ordinal) ? "|+" : "|";
 }
