@@ -73,6 +73,21 @@ public sealed class FoldingTests
         Assert.Contains("field10", PlanMarkdownRenderer.Render(LargePlanFixture.OneCrd(), new PlanMarkdownOptions(MaxSize: 1_000_000, Full: true)), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_large_delete_that_lists_its_fields_folds_too()
+    {
+        var crd = LargePlanFixture.Crd("widget");
+        var address = new Declarative.Core.Providers.ResourceAddress(string.Empty, "apiextensions.k8s.io", "CustomResourceDefinition", null, "widgets.example.com");
+        var diffs = Declarative.Core.Planning.FieldDiffer.Diff(crd, null, Declarative.Core.Planning.DiffOptions.Default);
+        var plan = MultiLineFixture.Plan([MultiLineFixture.Change(address, Declarative.Core.Planning.ChangeAction.Delete, diffs)]);
+
+        var text = PlanTextRenderer.Render(plan, new Ansi(false), PlanTextOptions.Default);
+
+        Assert.Contains("      - spec.versions[0].schema.openAPIV3Schema.properties.spec.properties: (1,320 fields)\n", text, StringComparison.Ordinal);
+        Assert.Contains("      - metadata.name: \"widgets.example.com\"\n", text, StringComparison.Ordinal);
+        Assert.InRange(FieldLines(text).Count, 10, LargeObjectFolding.MaxLines);
+    }
+
     /// <summary>The field lines of a text plan: indented, starting with a symbol (not a note).</summary>
     internal static List<string> FieldLines(string text) =>
         [.. GoldenFile.Normalize(text).Split('\n').Where(l => l.Length > 7 && l.StartsWith("      ", StringComparison.Ordinal) && l[6] is '+' or '-' or '~' && l[7] == ' ')];
