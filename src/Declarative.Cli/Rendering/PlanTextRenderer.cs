@@ -8,8 +8,10 @@ namespace Declarative.Cli.Rendering;
 /// The plan as a person reads it in a terminal (docs/plan.md): one block per changed resource with only its
 /// changed fields, the reason for every replace, drift and taken-over fields marked, the provider's notes (a field
 /// kept because another manager set it; such a note lists an unchanged resource too), secrets as "(sensitive)",
-/// then the summary line. With <c>verbose</c>, unchanged resources and each block's dependencies are listed too.
-/// The same plan always gives the same bytes.
+/// then the summary line and, for more than ten changes, the counts by kind and namespace. Multi-line values are
+/// shown as lines (a line diff for a change) and large creates and deletes are folded (<see cref="FieldRows"/>).
+/// With <see cref="PlanTextOptions.Verbose"/>, unchanged resources and each block's dependencies are listed too;
+/// with it or <see cref="PlanTextOptions.Full"/> nothing is folded. The same plan always gives the same bytes.
 /// </summary>
 public static class PlanTextRenderer
 {

@@ -47,7 +47,7 @@ public sealed class FoldingTests
 
         var text = PlanTextRenderer.Render(configMap, new Ansi(false), PlanTextOptions.Default);
 
-        Assert.Contains("      + data[\"config.yaml\"]: (70 lines)\n", text, StringComparison.Ordinal);
+        Assert.Contains("      # (folded: --full shows all 6 fields, 76 lines)\n      + apiVersion: \"v1\"\n      + data[\"config.yaml\"]: (70 lines)\n", text, StringComparison.Ordinal);
         Assert.Contains("      + metadata.namespace: \"shop\"\n", text, StringComparison.Ordinal);
     }
 
