@@ -12,7 +12,7 @@ using Declarative.Providers.Kubernetes.Client;
 
 namespace Declarative.Cli.Commands;
 
-/// <summary><c>decl apply [DIR|PLANFILE] --env E [--auto-approve] [--adopt] [--parallelism N] [--timeout D] [--history-max N] [--no-force-conflicts] [--force] [--allow-cascade]</c>:
+/// <summary><c>decl apply [DIR|PLANFILE] --env E [--auto-approve] [--adopt] [--parallelism N] [--timeout D] [--history-max N] [--no-force-conflicts] [--force] [--allow-cascade] [--full]</c>:
 /// plans, asks, applies, records a revision; given a file saved by <c>decl plan --out</c>, applies that plan if it is
 /// not stale.</summary>
 public static class ApplyCommand
@@ -30,11 +30,12 @@ public static class ApplyCommand
         var parallelism = new Option<int>("--parallelism") { Description = "How many resources are applied at once.", DefaultValueFactory = _ => 10 };
         var timeout = ChangeRunOptions.Timeout();
         var historyMax = ChangeRunOptions.HistoryMax();
+        var full = PlanViewOptions.Full();
         var command = new Command("apply", "Plan, ask, apply in dependency order, wait until ready, and record a revision.")
         {
-            directory, force, allowCascade, autoApprove, adopt, noForce, atomic, parallelism, timeout, historyMax,
+            directory, force, allowCascade, autoApprove, adopt, noForce, atomic, parallelism, timeout, historyMax, full,
         };
-        command.SetAction((result, cancellationToken) => RunAsync(services, result, new ApplyFlow.ApplySettings(
+        command.SetAction((result, cancellationToken) => RunAsync(services, result, PlanViewOptions.Text(services, result, full), new ApplyFlow.ApplySettings(
             result.GetValue(directory)!,
             result.GetValue(autoApprove),
             result.GetValue(adopt),
@@ -47,13 +48,13 @@ public static class ApplyCommand
         return command;
     }
 
-    private static async Task<int> RunAsync(CliServices services, ParseResult result, ApplyFlow.ApplySettings settings, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(CliServices services, ParseResult result, PlanTextOptions view, ApplyFlow.ApplySettings settings, CancellationToken cancellationToken)
     {
         var io = services.IO;
         var planFile = Path.GetFullPath(Path.Combine(io.WorkingDirectory, settings.Directory));
         if (File.Exists(planFile))
         {
-            return await RunSavedAsync(services, result, settings, planFile, cancellationToken);
+            return await RunSavedAsync(services, result, view, settings, planFile, cancellationToken);
         }
 
         if (!settings.AutoApprove && !io.IsTerminal)
@@ -69,12 +70,12 @@ public static class ApplyCommand
                 var plan = await EnginePlanning.PlanAsync(services, result, session, settings.Adopt, ct, force: settings.Force, allowCascade: settings.AllowCascade);
                 return new StageResult<Plan?>(plan, plan is null ? [Diagnostic.Error(DiagnosticCodes.PlanFailed, "Planning failed", null, "See the errors above.")] : []);
             },
-            (plan, ct) => ApplyFlow.ConfirmAsync(services.IO, services.Ansi(result), plan, settings.AutoApprove, result.GetValue(services.Options.Verbose), ct)), cancellationToken), cancellationToken);
+            (plan, ct) => ApplyFlow.ConfirmAsync(services.IO, services.Ansi(result), plan, settings.AutoApprove, view, ct)), cancellationToken), cancellationToken);
     }
 
     /// <summary><c>decl apply FILE</c>: the saved plan, applied exactly as it was shown and without asking (as terraform
     /// does), once the state and the live objects are found unchanged under the lock.</summary>
-    private static async Task<int> RunSavedAsync(CliServices services, ParseResult result, ApplyFlow.ApplySettings settings, string planFile, CancellationToken cancellationToken)
+    private static async Task<int> RunSavedAsync(CliServices services, ParseResult result, PlanTextOptions view, ApplyFlow.ApplySettings settings, string planFile, CancellationToken cancellationToken)
     {
         var io = services.IO;
         var key = StateKey.Load(io.EnvironmentVariables, io.HomeDirectory, create: false);
@@ -100,7 +101,7 @@ public static class ApplyCommand
             },
             async (plan, ct) =>
             {
-                await io.Out.WriteAsync(PlanTextRenderer.Render(plan, services.Ansi(result), result.GetValue(services.Options.Verbose)));
+                await io.Out.WriteAsync(PlanTextRenderer.Render(plan, services.Ansi(result), view));
                 return true;
             }), cancellationToken), cancellationToken);
     }

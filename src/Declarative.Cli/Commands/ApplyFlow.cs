@@ -130,9 +130,9 @@ internal static class ApplyFlow
     }
 
     /// <param name="cancellationToken">The first signal: Ctrl+C at the prompt stops the run (nothing was changed).</param>
-    public static async Task<bool> ConfirmAsync(IOContext io, Ansi ansi, Plan plan, bool autoApprove, bool verbose, CancellationToken cancellationToken)
+    public static async Task<bool> ConfirmAsync(IOContext io, Ansi ansi, Plan plan, bool autoApprove, PlanTextOptions view, CancellationToken cancellationToken)
     {
-        io.Out.Write(PlanTextRenderer.Render(plan, ansi, verbose));
+        io.Out.Write(PlanTextRenderer.Render(plan, ansi, view));
         if (autoApprove)
         {
             return true;

@@ -44,7 +44,7 @@ internal static class AtomicRecovery
                 var planner = new Planner(session.Providers, services.Catalogs);
                 return await new PlanOperation(planner, session.Store).RunAsync(model, session.Target, adopt: false, ct, pinnedTo: target, force: settings.Force, allowCascade: settings.AllowCascade);
             },
-            (plan, ct) => ApplyFlow.ConfirmAsync(io, services.Ansi(result), plan, recovery.AutoApprove, verbose: false, ct));
+            (plan, ct) => ApplyFlow.ConfirmAsync(io, services.Ansi(result), plan, recovery.AutoApprove, new PlanTextOptions(), ct));
         var outcome = await ApplyFlow.RunAsync(io, session, model, recovery, kind, steps, cancellationToken);
         if (outcome.Result is { } recovered && outcome.Revision is { } revision)
         {

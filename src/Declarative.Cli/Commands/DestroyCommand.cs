@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Declarative.Cli.Rendering;
 using Declarative.Core.Diagnostics;
 using Declarative.Core.Execution;
 using Declarative.Core.Manifests;
@@ -7,7 +8,7 @@ using Declarative.Core.State;
 
 namespace Declarative.Cli.Commands;
 
-/// <summary><c>decl destroy [DIR] --env E [--auto-approve]</c>: deletes everything the environment owns, from the store
+/// <summary><c>decl destroy [DIR] --env E [--auto-approve] [--full]</c>: deletes everything the environment owns, from the store
 /// only (the manifests are not rendered), in reverse dependency order from the stored edges, waits until each object
 /// is gone, and records a destroyed revision. It prints the plan first.</summary>
 public static class DestroyCommand
@@ -19,11 +20,12 @@ public static class DestroyCommand
         var force = ApplyFlow.ForceOption();
         var allowCascade = ApplyFlow.AllowCascadeOption();
         var parallelism = new Option<int>("--parallelism") { Description = "How many resources are deleted at once.", DefaultValueFactory = _ => 10 };
+        var full = PlanViewOptions.Full();
         var command = new Command("destroy", "Delete everything the environment owns, from the state, and record a destroyed revision.")
         {
-            directory, force, allowCascade, autoApprove, parallelism,
+            directory, force, allowCascade, autoApprove, parallelism, full,
         };
-        command.SetAction((result, cancellationToken) => RunAsync(services, result, new ApplyFlow.ApplySettings(
+        command.SetAction((result, cancellationToken) => RunAsync(services, result, PlanViewOptions.Text(services, result, full), new ApplyFlow.ApplySettings(
             result.GetValue(directory)!,
             result.GetValue(autoApprove),
             false,
@@ -34,7 +36,7 @@ public static class DestroyCommand
         return command;
     }
 
-    private static async Task<int> RunAsync(CliServices services, ParseResult result, ApplyFlow.ApplySettings settings, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(CliServices services, ParseResult result, PlanTextOptions view, ApplyFlow.ApplySettings settings, CancellationToken cancellationToken)
     {
         if (!ApplyFlow.CanAsk(services, result, settings.AutoApprove, "Destroy"))
         {
@@ -63,6 +65,6 @@ public static class DestroyCommand
                 var plan = await EnginePlanning.PlanAsync(services, result, session, adopt: false, ct, force: settings.Force, allowCascade: settings.AllowCascade);
                 return new StageResult<Plan?>(plan, plan is null ? [Diagnostic.Error(DiagnosticCodes.PlanFailed, "Planning failed", null, "See the errors above.")] : []);
             },
-            (plan, ct) => ApplyFlow.ConfirmAsync(services.IO, services.Ansi(result), plan, settings.AutoApprove, result.GetValue(services.Options.Verbose), ct)), cancellationToken), cancellationToken);
+            (plan, ct) => ApplyFlow.ConfirmAsync(services.IO, services.Ansi(result), plan, settings.AutoApprove, view, ct)), cancellationToken), cancellationToken);
     }
 }

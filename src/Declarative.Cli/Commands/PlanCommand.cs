@@ -7,7 +7,7 @@ using Declarative.Core.State;
 
 namespace Declarative.Cli.Commands;
 
-/// <summary><c>decl plan [DIR] --env E [--out FILE] [-o text|json|markdown] [--detailed-exitcode] [--adopt]</c>.</summary>
+/// <summary><c>decl plan [DIR] --env E [--out FILE] [-o text|json|markdown] [--full] [--max-size N] [--detailed-exitcode] [--adopt]</c>.</summary>
 public static class PlanCommand
 {
     public static Command Create(CliServices services)
@@ -19,7 +19,9 @@ public static class PlanCommand
         var adopt = EngineOptions.Adopt();
         var noForce = EngineOptions.NoForceConflicts();
         var save = new Option<string?>("--out") { Description = "Also save the plan to this file (0600, secrets encrypted) for decl apply FILE." };
-        var command = new Command("plan", "Show what apply would change in the live systems.") { directory, output, detailed, adopt, noForce, save };
+        var full = PlanViewOptions.Full();
+        var maxSize = PlanViewOptions.MaxSize();
+        var command = new Command("plan", "Show what apply would change in the live systems.") { directory, output, full, maxSize, detailed, adopt, noForce, save };
         command.SetAction(async (result, cancellationToken) =>
         {
             var outFile = result.GetValue(save);
@@ -33,8 +35,8 @@ public static class PlanCommand
             services.IO.Out.Write(format switch
             {
                 "json" => PlanJsonRenderer.Render(plan),
-                "markdown" => PlanMarkdownRenderer.Render(plan),
-                _ => PlanTextRenderer.Render(plan, services.Ansi(result), result.GetValue(services.Options.Verbose)),
+                "markdown" => PlanMarkdownRenderer.Render(plan, new PlanMarkdownOptions(result.GetValue(maxSize), result.GetValue(full) || result.GetValue(services.Options.Verbose), outFile)),
+                _ => PlanTextRenderer.Render(plan, services.Ansi(result), PlanViewOptions.Text(services, result, full)),
             });
             if (outFile is not null && !await SaveAsync(services, result, plan, projectRoot, outFile, format == "text" ? services.IO.Out : services.IO.Error, cancellationToken))
             {

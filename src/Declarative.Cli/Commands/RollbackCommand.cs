@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Declarative.Cli.Rendering;
 using Declarative.Core.Diagnostics;
 using Declarative.Core.Execution;
 using Declarative.Core.Manifests;
@@ -9,7 +10,7 @@ using Declarative.Core.State;
 
 namespace Declarative.Cli.Commands;
 
-/// <summary><c>decl rollback [DIR] --env E [--to REV] [--auto-approve]</c>: applies what revision REV applied (by default the
+/// <summary><c>decl rollback [DIR] --env E [--to REV] [--auto-approve] [--full]</c>: applies what revision REV applied (by default the
 /// newest older deployed or superseded one) as a new revision, from the store only: the manifests are not rendered,
 /// pinned image references are reused, nothing is rebuilt, and what REV did not own is pruned.</summary>
 public static class RollbackCommand
@@ -24,11 +25,12 @@ public static class RollbackCommand
         var parallelism = new Option<int>("--parallelism") { Description = "How many resources are applied at once.", DefaultValueFactory = _ => 10 };
         var timeout = ChangeRunOptions.Timeout();
         var historyMax = ChangeRunOptions.HistoryMax();
+        var full = PlanViewOptions.Full();
         var command = new Command("rollback", "Return the environment to an earlier revision, as a new revision, without rendering or rebuilding.")
         {
-            directory, force, allowCascade, to, autoApprove, parallelism, timeout, historyMax,
+            directory, force, allowCascade, to, autoApprove, parallelism, timeout, historyMax, full,
         };
-        command.SetAction((result, cancellationToken) => RunAsync(services, result, result.GetValue(directory)!, result.GetValue(to), new ApplyFlow.ApplySettings(
+        command.SetAction((result, cancellationToken) => RunAsync(services, result, result.GetValue(directory)!, result.GetValue(to), PlanViewOptions.Text(services, result, full), new ApplyFlow.ApplySettings(
             result.GetValue(directory)!,
             result.GetValue(autoApprove),
             false,
@@ -40,7 +42,7 @@ public static class RollbackCommand
         return command;
     }
 
-    private static async Task<int> RunAsync(CliServices services, ParseResult result, string directory, int? to, ApplyFlow.ApplySettings settings, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(CliServices services, ParseResult result, string directory, int? to, PlanTextOptions view, ApplyFlow.ApplySettings settings, CancellationToken cancellationToken)
     {
         if (!ApplyFlow.CanAsk(services, result, settings.AutoApprove, "Rollback"))
         {
@@ -80,6 +82,6 @@ public static class RollbackCommand
                 var plan = await EnginePlanning.PlanAsync(services, result, session, adopt: false, ct, pinnedTo: target, force: settings.Force, allowCascade: settings.AllowCascade);
                 return new StageResult<Plan?>(plan, plan is null ? [Diagnostic.Error(DiagnosticCodes.PlanFailed, "Planning failed", null, "See the errors above.")] : []);
             },
-            (plan, ct) => ApplyFlow.ConfirmAsync(services.IO, services.Ansi(result), plan, settings.AutoApprove, result.GetValue(services.Options.Verbose), ct)), cancellationToken), cancellationToken);
+            (plan, ct) => ApplyFlow.ConfirmAsync(services.IO, services.Ansi(result), plan, settings.AutoApprove, view, ct)), cancellationToken), cancellationToken);
     }
 }

@@ -8,17 +8,23 @@ namespace Declarative.Cli.Rendering;
 /// The plan as a person reads it in a terminal (docs/plan.md): one block per changed resource with only its
 /// changed fields, the reason for every replace, drift and taken-over fields marked, the provider's notes (a field
 /// kept because another manager set it; such a note lists an unchanged resource too), secrets as "(sensitive)",
-/// then the summary line. With <c>verbose</c>, unchanged resources and each block's dependencies are listed too.
-/// The same plan always gives the same bytes.
+/// then the summary line and, for more than ten changes, the counts by kind and namespace. Multi-line values are
+/// shown as lines (a line diff for a change) and large creates and deletes are folded (<see cref="FieldRows"/>).
+/// With <see cref="PlanTextOptions.Verbose"/>, unchanged resources and each block's dependencies are listed too;
+/// with it or <see cref="PlanTextOptions.Full"/> nothing is folded. The same plan always gives the same bytes.
 /// </summary>
 public static class PlanTextRenderer
 {
     private const string FieldIndent = "      ";
 
-    public static string Render(Plan plan, Ansi ansi, bool verbose)
+    public static string Render(Plan plan, Ansi ansi, bool verbose) => Render(plan, ansi, new PlanTextOptions(Verbose: verbose));
+
+    public static string Render(Plan plan, Ansi ansi, PlanTextOptions options)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(ansi);
+        ArgumentNullException.ThrowIfNull(options);
+        var verbose = options.Verbose;
         var text = new StringBuilder();
         if (plan.HasChanges)
         {
@@ -28,7 +34,7 @@ public static class PlanTextRenderer
         foreach (var change in plan.Changes.Where(c => verbose || c.Action != ChangeAction.NoOp || !c.Change.Notes.IsDefaultOrEmpty))
         {
             text.Append('\n');
-            AppendBlock(text, change, ansi, verbose);
+            AppendBlock(text, change, ansi, options);
         }
 
         if (text.Length > 0)
@@ -37,10 +43,15 @@ public static class PlanTextRenderer
         }
 
         text.Append(plan.HasChanges ? ansi.Bold(PlanLineRenderer.Summary(plan.Summary)) : PlanLineRenderer.NoChanges).Append('\n');
+        if (PlanGroups.Of(plan) is { } groups)
+        {
+            text.Append('\n').Append(PlanGroupTable.Text(groups));
+        }
+
         return text.ToString();
     }
 
-    private static void AppendBlock(StringBuilder text, ResourceChange change, Ansi ansi, bool verbose)
+    private static void AppendBlock(StringBuilder text, ResourceChange change, Ansi ansi, PlanTextOptions options)
     {
         var header = $"{PlanLineRenderer.Symbol(change),3} {PlanLineRenderer.Word(change)}";
         text.Append(Colour(change.Action, header, ansi)).Append(' ').Append(change.Address.ToString()).Append('\n');
@@ -64,18 +75,65 @@ public static class PlanTextRenderer
             AppendNote(text, note.Path is null ? $"# {note.Text}" : $"# {note.Path}: {note.Text}", ansi);
         }
 
-        if (verbose && !change.DependsOn.IsDefaultOrEmpty)
+        if (options.Verbose && !change.DependsOn.IsDefaultOrEmpty)
         {
             AppendNote(text, $"# after: {string.Join(", ", change.DependsOn)}", ansi);
         }
 
-        foreach (var line in PlanLineRenderer.Lines(change))
+        var fields = FieldRows.Of(change, options.ShowsEverything);
+        if (fields.Folded)
         {
-            text.Append(FieldIndent).Append(Symbol(line, ansi)).Append(' ').Append(line.Path).Append(": ").Append(Values(line));
-            AppendMarks(text, line, ansi);
-            text.Append('\n');
+            AppendNote(text, fields.FoldedNote, ansi);
+        }
+
+        foreach (var row in fields.Rows)
+        {
+            AppendRow(text, row, ansi);
         }
     }
+
+    private static void AppendRow(StringBuilder text, FieldRow row, Ansi ansi)
+    {
+        text.Append(FieldIndent).Append(Symbol(row.Kind, ansi)).Append(' ').Append(row.Path).Append(": ");
+        switch (row)
+        {
+            case ValueRow value:
+                text.Append(Values(value.Line));
+                AppendMarks(text, value.Line, ansi);
+                text.Append('\n');
+                break;
+            case BlockRow block:
+                text.Append(block.Header);
+                AppendMarks(text, block.Line, ansi);
+                text.Append('\n');
+                AppendBlockLines(text, block, ansi);
+                break;
+            case FoldRow fold:
+                text.Append(ansi.Dim(fold.Text)).Append('\n');
+                break;
+        }
+    }
+
+    // Lines of a create or delete carry no marker: the field's own symbol says it; a change marks each line.
+    private static void AppendBlockLines(StringBuilder text, BlockRow block, Ansi ansi)
+    {
+        var marked = block.Kind == FieldDiffKind.Changed;
+        foreach (var line in block.Lines)
+        {
+            var marker = line.Kind switch
+            {
+                BlockLineKind.Added when marked => ansi.Green("+"),
+                BlockLineKind.Removed when marked => ansi.Red("-"),
+                _ => " ",
+            };
+            var content = line.Kind == BlockLineKind.Folded ? ansi.Dim(line.FoldedText) : TextBlock.Visible(line.Text);
+
+            // An empty line leaves no blanks behind its marker.
+            text.Append(content.Length == 0 ? (BlockIndent + marker).TrimEnd(' ') : $"{BlockIndent}{marker} {content}").Append('\n');
+        }
+    }
+
+    private const string BlockIndent = FieldIndent + "    ";
 
     private static string Values(PlanLine line) => line switch
     {
@@ -110,7 +168,7 @@ public static class PlanTextRenderer
 
     private static void AppendNote(StringBuilder text, string note, Ansi ansi) => text.Append(FieldIndent).Append(ansi.Dim(note)).Append('\n');
 
-    private static string Symbol(PlanLine line, Ansi ansi) => line.Kind switch
+    private static string Symbol(FieldDiffKind kind, Ansi ansi) => kind switch
     {
         FieldDiffKind.Added => ansi.Green("+"),
         FieldDiffKind.Removed => ansi.Red("-"),
