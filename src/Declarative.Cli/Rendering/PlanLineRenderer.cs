@@ -34,6 +34,12 @@ internal static class PlanLineRenderer
         change.Change.Verb is not null && change.Action is ChangeAction.Create or ChangeAction.Update ? "+" : change.Action.Symbol();
 
     /// <summary>"Plan: 1 to create, …, 0 to delete." with ", 1 to release" only when something is released.</summary>
+    /// <summary>The mark of a change planned without the server: a create whose Namespace or CRD comes with the same
+    /// plan is checked by the server at apply; an update planned so lacks the server's defaults.</summary>
+    public static string? ServerMark(ResourceChange change) => !change.Change.ServerDefaultsUnknown ? null
+        : change.Action == ChangeAction.Create ? "# (checked at apply: a dependency is created by this plan)"
+        : "# (server defaults unknown)";
+
     public static string Summary(PlanSummary summary) =>
         $"Plan: {summary.Create} to create, {summary.Update} to update, {summary.Replace} to replace, {summary.Delete} to delete"
         + (summary.Release > 0 ? $", {summary.Release} to release." : ".");

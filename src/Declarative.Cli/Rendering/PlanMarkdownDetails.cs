@@ -36,9 +36,9 @@ internal static class PlanMarkdownDetails
             yield return $"# forces replacement: {reason}";
         }
 
-        if (change.Change.ServerDefaultsUnknown)
+        if (PlanLineRenderer.ServerMark(change) is { } mark)
         {
-            yield return "# (server defaults unknown)";
+            yield return mark;
         }
 
         foreach (var note in change.Change.Notes.IsDefault ? [] : change.Change.Notes)

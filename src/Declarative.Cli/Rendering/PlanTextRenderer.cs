@@ -65,9 +65,9 @@ public static class PlanTextRenderer
             AppendNote(text, "# (drift: deleted outside Declarative)", ansi);
         }
 
-        if (change.Change.ServerDefaultsUnknown)
+        if (PlanLineRenderer.ServerMark(change) is { } mark)
         {
-            AppendNote(text, "# (server defaults unknown)", ansi);
+            AppendNote(text, mark, ansi);
         }
 
         foreach (var note in change.Change.Notes.IsDefault ? [] : change.Change.Notes)

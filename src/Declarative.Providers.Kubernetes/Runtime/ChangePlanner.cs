@@ -43,9 +43,10 @@ internal sealed class ChangePlanner(IKubeClient client, KubernetesProviderOption
 
         var taken = new TakenFieldFinder(options.FieldManager, desired.IgnoredPaths, [.. desired.Unknowns.Select(u => u.Path)])
             .Find(input.Desired, input.LiveAlignedTo(input.Desired), JsonPointer.Get(live.Object, "/metadata/managedFields") as JsonArray);
-        if (!desired.Unknowns.IsEmpty || hints.DependencyBeingCreated || options.DryRun == DryRunPolicy.Never)
+        // An object that exists has its Namespace and CRD: a dependency being created does not stop its dry-run.
+        if (!desired.Unknowns.IsEmpty || hints.Offline || options.DryRun == DryRunPolicy.Never)
         {
-            var serverDefaultsUnknown = hints.DependencyBeingCreated || options.DryRun == DryRunPolicy.Never;
+            var serverDefaultsUnknown = hints.Offline || options.DryRun == DryRunPolicy.Never;
             return input.Local(localDiffs, drift, taken, serverDefaultsUnknown) with { Notes = notes };
         }
 

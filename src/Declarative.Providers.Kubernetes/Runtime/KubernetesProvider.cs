@@ -48,7 +48,7 @@ public sealed class KubernetesProvider : IResourceProvider, IPlanContextProvider
         PlanAsync(desired, live, lastApplied, KubernetesPlanHints.None, cancellationToken);
 
     public Task<PlannedChange> PlanAsync(DesiredResource desired, LiveResource? live, AppliedResource? lastApplied, PlanContext context, CancellationToken cancellationToken) =>
-        PlanAsync(desired, live, lastApplied, new KubernetesPlanHints(context.DependencyBeingCreated || context.Offline, context.Offline), cancellationToken);
+        PlanAsync(desired, live, lastApplied, new KubernetesPlanHints(context.DependencyBeingCreated, context.Offline), cancellationToken);
 
     /// <summary>PlanAsync with what the engine knows besides the three objects: with
     /// <see cref="KubernetesPlanHints.DependencyBeingCreated"/> the plan is local and marked ServerDefaultsUnknown.</summary>
