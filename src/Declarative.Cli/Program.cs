@@ -13,6 +13,8 @@ public static class Program
         using var abort = new CancellationTokenSource();
         var terminated = false;
         var signals = 0;
+        // Only apply, destroy and rollback have in-flight work to finish (DeclarativeCli); the others stop at once.
+        var hasGracePeriod = args.FirstOrDefault(a => !a.StartsWith('-')) is "apply" or "destroy" or "rollback";
 
         // The first signal stops scheduling and gives in-flight calls a grace period; a second one aborts them. Either
         // way the revision is completed as failed with what was done, and the lock is released.
@@ -20,7 +22,9 @@ public static class Program
         {
             if (Interlocked.Increment(ref signals) == 1)
             {
-                Console.Error.WriteLine($"Interrupted: starting nothing new; in-flight calls get {GracePeriod.TotalSeconds:0} s to finish. Interrupt again to abort them.");
+                Console.Error.WriteLine(hasGracePeriod
+                    ? $"Interrupted: starting nothing new; in-flight calls get {GracePeriod.TotalSeconds:0} s to finish. Interrupt again to abort them."
+                    : "Interrupted.");
                 stop.Cancel();
                 abort.CancelAfter(GracePeriod);
             }
