@@ -123,7 +123,7 @@ kubectl_ready() {
     local file name ns
     for file in "$1"/ns-*.yaml; do
         ns="race-${file##*/ns-}"; ns="${ns%.yaml}"
-        for name in $(grep -A1 '^kind: Deployment' "$file" | sed -n 's/^  name: //p'); do
+        for name in $(grep -A2 '^kind: Deployment' "$file" | sed -n 's/^  name: //p'); do
             "$KUBECTL" --kubeconfig "$work/kubeconfig" rollout status "deployment/$name" -n "$ns" --timeout 10m
         done
     done

@@ -18,12 +18,12 @@ public sealed class PlanOperation(Planner planner, IStateStore store)
     /// <param name="allowCascade">Delete a Namespace or CRD even when objects the environment does not own go with it.</param>
     public async Task<StageResult<Plan?>> RunAsync(EnvironmentModel model, TargetIdentity target, bool adopt, CancellationToken cancellationToken, Revision? pinnedTo = null, bool force = false, bool allowCascade = false)
     {
-        var latest = await store.GetLatestAsync(cancellationToken);
-        var baseRevision = BaseOf(latest);
+        // The history is read while the planner reads the cluster.
+        var baseRead = store.GetLatestAsync(cancellationToken);
         Plan plan;
         try
         {
-            plan = await planner.PlanAsync(model, baseRevision, target, cancellationToken, pinnedTo);
+            plan = await planner.PlanWhileReadingBaseAsync(model, baseRead, target, cancellationToken, pinnedTo);
         }
         catch (Planning.Engine.PlanRefusedException refused)
         {

@@ -5,12 +5,18 @@ namespace Declarative.Core.Planning.Engine;
 
 /// <summary>
 /// Live objects of one plan, read in bulk: one <see cref="IResourceProvider.ReadAsync"/> per provider with every
-/// id of that provider (the desired ones and those the base revision owns), and none for a provider without ids.
+/// id of that provider, and none for a provider without ids. The planner reads the desired ids while the history is
+/// read, and the ids the base revision owns beyond them (prunes) in a second read.
 /// Orphans are not used yet (docs/plan.md).
 /// </summary>
 internal sealed class LiveState(ImmutableDictionary<ResourceAddress, LiveResource> live)
 {
+    private ImmutableDictionary<ResourceAddress, LiveResource> Objects => live;
+
     public LiveResource? this[ResourceAddress address] => live.GetValueOrDefault(address);
+
+    /// <summary>This state and <paramref name="more"/> (read for other ids) as one.</summary>
+    public LiveState With(LiveState more) => new(live.SetItems(more.Objects));
 
     public static async Task<LiveState> ReadAsync(
         IReadOnlyDictionary<string, IResourceProvider> providers,

@@ -92,15 +92,19 @@ public sealed class PlannerTests
     }
 
     [Fact]
-    public async Task Reads_each_provider_once_with_the_desired_and_owned_ids()
+    public async Task Reads_the_desired_ids_in_one_read_and_the_owned_ids_beyond_them_in_a_second()
     {
         var deployed = scenario.Deploy(await scenario.PlanAsync(null, ConfigMap("old"), ConfigMap("settings")), 1);
         var before = scenario.Kube.Reads.Count;
 
         await scenario.PlanAsync(deployed, ConfigMap("settings"), Deployment("api", "nginx:1"));
+        var reads = scenario.Kube.Reads.Skip(before).ToList();
+        await scenario.PlanAsync(deployed, ConfigMap("old"), ConfigMap("settings"));
 
-        var read = Assert.Single(scenario.Kube.Reads.Skip(before));
-        Assert.Equal([Address("ConfigMap", "old"), Address("ConfigMap", "settings"), Address("Deployment", "api")], read.Order());
+        Assert.Equal(2, reads.Count);
+        Assert.Equal([Address("ConfigMap", "settings"), Address("Deployment", "api")], reads[0].Order());
+        Assert.Equal([Address("ConfigMap", "old")], reads[1].Order());
+        Assert.Single(scenario.Kube.Reads.Skip(before + 2));
         Assert.Empty(scenario.Images.Reads);
     }
 }
