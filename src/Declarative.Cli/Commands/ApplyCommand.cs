@@ -27,7 +27,7 @@ public static class ApplyCommand
         var atomic = new Option<bool>("--atomic") { Description = "When the run fails, roll back to the newest older deployed revision (with none, destroy what it created)." };
         var force = ApplyFlow.ForceOption();
         var allowCascade = ApplyFlow.AllowCascadeOption();
-        var parallelism = new Option<int>("--parallelism") { Description = "How many resources are applied at once.", DefaultValueFactory = _ => 10 };
+        var parallelism = new Option<int>("--parallelism") { Description = "How many resources are applied at once.", DefaultValueFactory = _ => ExecutionOptions.DefaultParallelism };
         var timeout = ChangeRunOptions.Timeout();
         var historyMax = ChangeRunOptions.HistoryMax();
         var full = PlanViewOptions.Full();

@@ -19,7 +19,7 @@ public static class DestroyCommand
         var autoApprove = new Option<bool>("--auto-approve") { Description = "Destroy without asking (required without a terminal)." };
         var force = ApplyFlow.ForceOption();
         var allowCascade = ApplyFlow.AllowCascadeOption();
-        var parallelism = new Option<int>("--parallelism") { Description = "How many resources are deleted at once.", DefaultValueFactory = _ => 10 };
+        var parallelism = new Option<int>("--parallelism") { Description = "How many resources are deleted at once.", DefaultValueFactory = _ => ExecutionOptions.DefaultParallelism };
         var full = PlanViewOptions.Full();
         var command = new Command("destroy", "Delete everything the environment owns, from the state, and record a destroyed revision.")
         {

@@ -22,7 +22,7 @@ public static class RollbackCommand
         var autoApprove = new Option<bool>("--auto-approve") { Description = "Roll back without asking (required without a terminal)." };
         var force = ApplyFlow.ForceOption();
         var allowCascade = ApplyFlow.AllowCascadeOption();
-        var parallelism = new Option<int>("--parallelism") { Description = "How many resources are applied at once.", DefaultValueFactory = _ => 10 };
+        var parallelism = new Option<int>("--parallelism") { Description = "How many resources are applied at once.", DefaultValueFactory = _ => ExecutionOptions.DefaultParallelism };
         var timeout = ChangeRunOptions.Timeout();
         var historyMax = ChangeRunOptions.HistoryMax();
         var full = PlanViewOptions.Full();
