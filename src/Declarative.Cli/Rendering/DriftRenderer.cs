@@ -69,13 +69,43 @@ public static class DriftRenderer
         text.Append('\n');
         foreach (var field in drifted.Fields)
         {
-            text.Append("      ~ ").Append(field.Path).Append(": ").Append(Applied(field)).Append(" -> ").Append(Live(field)).Append(" (live)");
+            var block = MultiLine(field);
+            text.Append("      ~ ").Append(field.Path).Append(": ");
+            text.Append(block is { } b ? $"{b.Applied.Indicator} -> {b.Live.Indicator}" : $"{Applied(field)} -> {Live(field)}").Append(" (live)");
             if (field.Manager is { } manager)
             {
                 text.Append(' ').Append(ansi.Dim($"# changed by {manager}"));
             }
 
             text.Append('\n');
+            if (block is { } lines)
+            {
+                AppendLineDiff(text, lines.Applied, lines.Live, ansi);
+            }
+        }
+    }
+
+    /// <summary>A drifted multi-line string (a ConfigMap's config file edited by hand) is shown as a line diff, as
+    /// plans show it; never a sensitive one.</summary>
+    private static (TextBlock Applied, TextBlock Live)? MultiLine(DriftedField field) =>
+        !field.Sensitive && (TextBlock.Of(field.Applied) is not null || TextBlock.Of(field.Live) is not null)
+            && TextBlock.OfAnyString(field.Applied) is { } applied && TextBlock.OfAnyString(field.Live) is { } live
+            ? (applied, live)
+            : null;
+
+    private static void AppendLineDiff(StringBuilder text, TextBlock applied, TextBlock live, Ansi ansi)
+    {
+        const string indent = "          ";
+        foreach (var line in LineDiff.Of(applied.Text, live.Text, LineDiff.DefaultContext))
+        {
+            var marker = line.Kind switch
+            {
+                BlockLineKind.Added => ansi.Green("+"),
+                BlockLineKind.Removed => ansi.Red("-"),
+                _ => " ",
+            };
+            var content = line.Kind == BlockLineKind.Folded ? ansi.Dim(line.FoldedText) : TextBlock.Visible(line.Text);
+            text.Append(content.Length == 0 ? (indent + marker).TrimEnd(' ') : $"{indent}{marker} {content}").Append('\n');
         }
     }
 

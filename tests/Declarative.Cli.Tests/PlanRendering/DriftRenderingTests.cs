@@ -45,4 +45,34 @@ public sealed class DriftRenderingTests
         Assert.Equal("### Declarative drift for `shop` / `prod`\n\nNo drift. The environment matches revision 4.\n", DriftRenderer.Markdown(report));
         Assert.Empty(JsonNode.Parse(DriftRenderer.Json(report))!["notes"]!.AsArray());
     }
+    [Fact]
+    public void A_hand_edited_multi_line_value_is_a_line_diff_and_a_sensitive_one_stays_masked()
+    {
+        var config = string.Concat(Enumerable.Range(1, 12).Select(i => $"rule_{i}: interval[120s]\n"));
+        var edited = config.Replace("rule_6: interval[120s]", "rule_6: interval[180s]", StringComparison.Ordinal);
+        var settings = new ResourceAddress(string.Empty, string.Empty, "ConfigMap", "web", "settings");
+        var token = new ResourceAddress(string.Empty, string.Empty, "Secret", "web", "token");
+        var report = new DriftReport(
+            "shop",
+            "prod",
+            4,
+            [
+                new DriftedObject(settings, DriftKind.Changed, [new DriftedField("data[\"config.yaml\"]", JsonValue.Create(config), JsonValue.Create(edited), "kubectl-edit", false)]),
+                new DriftedObject(token, DriftKind.Changed, [new DriftedField("data[\"key.pem\"]", null, null, "kubectl-edit", true)]),
+            ],
+            []);
+
+        var text = DriftRenderer.Text(report, new Ansi(false));
+
+        Assert.Contains(
+            "      ~ data[\"config.yaml\"]: | -> | (live) # changed by kubectl-edit\n"
+            + "            ... 2 unchanged lines ...\n"
+            + "            rule_3: interval[120s]\n            rule_4: interval[120s]\n            rule_5: interval[120s]\n"
+            + "          - rule_6: interval[120s]\n          + rule_6: interval[180s]\n"
+            + "            rule_7: interval[120s]\n            rule_8: interval[120s]\n            rule_9: interval[120s]\n"
+            + "            ... 3 unchanged lines ...\n",
+            text,
+            StringComparison.Ordinal);
+        Assert.Contains("      ~ data[\"key.pem\"]: (sensitive) -> (sensitive) (live) # changed by kubectl-edit\n", text, StringComparison.Ordinal);
+    }
 }
