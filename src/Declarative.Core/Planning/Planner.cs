@@ -60,9 +60,8 @@ public sealed class Planner(IReadOnlyDictionary<string, IResourceProvider> provi
         var factory = new DesiredResourceFactory(graph, catalogs, owner);
         var desired = await new DesiredChanges(providers, factory, live, inventory, MaxConcurrentPlans, new BaseInventory(pinnedTo))
             .PlanAsync(graph, cancellationToken).ConfigureAwait(false);
-        var desiredAddresses = graph.Resources.Select(r => r.Address).ToHashSet();
-        var prunes = Prunes.Plan(inventory, desiredAddresses, live);
-        prunes = await DeleteCascades.AddAsync(providers, prunes, desiredAddresses.Concat(inventory.Entries.Select(e => e.Address)).ToHashSet(), cancellationToken).ConfigureAwait(false);
+        var prunes = Prunes.Plan(inventory, desiredSet, live);
+        prunes = await DeleteCascades.AddAsync(providers, prunes, desiredSet.Concat(inventory.Entries.Select(e => e.Address)).ToHashSet(), cancellationToken).ConfigureAwait(false);
         return new Plan(
             model.Project.Name,
             model.Environment.Name,
