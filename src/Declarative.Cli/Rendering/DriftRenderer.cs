@@ -80,7 +80,7 @@ public static class DriftRenderer
             text.Append('\n');
             if (block is { } lines)
             {
-                AppendLineDiff(text, lines.Applied, lines.Live, ansi);
+                BlockLineText.Append(text, LineDiff.Of(lines.Applied.Text, lines.Live.Text, LineDiff.DefaultContext), marked: true, ansi);
             }
         }
     }
@@ -92,22 +92,6 @@ public static class DriftRenderer
             && TextBlock.OfAnyString(field.Applied) is { } applied && TextBlock.OfAnyString(field.Live) is { } live
             ? (applied, live)
             : null;
-
-    private static void AppendLineDiff(StringBuilder text, TextBlock applied, TextBlock live, Ansi ansi)
-    {
-        const string indent = "          ";
-        foreach (var line in LineDiff.Of(applied.Text, live.Text, LineDiff.DefaultContext))
-        {
-            var marker = line.Kind switch
-            {
-                BlockLineKind.Added => ansi.Green("+"),
-                BlockLineKind.Removed => ansi.Red("-"),
-                _ => " ",
-            };
-            var content = line.Kind == BlockLineKind.Folded ? ansi.Dim(line.FoldedText) : TextBlock.Visible(line.Text);
-            text.Append(content.Length == 0 ? (indent + marker).TrimEnd(' ') : $"{indent}{marker} {content}").Append('\n');
-        }
-    }
 
     public static string Json(DriftReport report)
     {

@@ -106,34 +106,13 @@ public static class PlanTextRenderer
                 text.Append(block.Header);
                 AppendMarks(text, block.Line, ansi);
                 text.Append('\n');
-                AppendBlockLines(text, block, ansi);
+                BlockLineText.Append(text, block.Lines, block.Kind == FieldDiffKind.Changed, ansi);
                 break;
             case FoldRow fold:
                 text.Append(ansi.Dim(fold.Text)).Append('\n');
                 break;
         }
     }
-
-    // Lines of a create or delete carry no marker: the field's own symbol says it; a change marks each line.
-    private static void AppendBlockLines(StringBuilder text, BlockRow block, Ansi ansi)
-    {
-        var marked = block.Kind == FieldDiffKind.Changed;
-        foreach (var line in block.Lines)
-        {
-            var marker = line.Kind switch
-            {
-                BlockLineKind.Added when marked => ansi.Green("+"),
-                BlockLineKind.Removed when marked => ansi.Red("-"),
-                _ => " ",
-            };
-            var content = line.Kind == BlockLineKind.Folded ? ansi.Dim(line.FoldedText) : TextBlock.Visible(line.Text);
-
-            // An empty line leaves no blanks behind its marker.
-            text.Append(content.Length == 0 ? (BlockIndent + marker).TrimEnd(' ') : $"{BlockIndent}{marker} {content}").Append('\n');
-        }
-    }
-
-    private const string BlockIndent = FieldIndent + "    ";
 
     private static string Values(PlanLine line) => line switch
     {
