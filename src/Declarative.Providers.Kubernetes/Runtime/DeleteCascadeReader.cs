@@ -30,8 +30,8 @@ internal sealed class DeleteCascadeReader(IKubeClient client)
             return null;
         }
 
-        var ownedIdentities = owned.Select(Identity).ToHashSet();
-        return new DeleteCascade([.. items.Where(a => !ownedIdentities.Contains(Identity(a))).Distinct().Order()]);
+        var ownedIdentities = owned.Select(ObjectReader.Identity).ToHashSet();
+        return new DeleteCascade([.. items.Where(a => !ownedIdentities.Contains(ObjectReader.Identity(a))).Distinct().Order()]);
     }
 
     private async Task<List<ResourceAddress>> NamespaceContentsAsync(string ns, CancellationToken cancellationToken)
@@ -52,7 +52,7 @@ internal sealed class DeleteCascadeReader(IKubeClient client)
             .ToHashSet(StringComparer.Ordinal);
         return [.. lists.SelectMany(l => l.Items
             .Where(item => !GoesWithSomethingElse(l.Resource, item, services))
-            .Select(item => AddressOf(l.Resource, item)))];
+            .Select(item => ObjectReader.AddressOf(l.Resource, item)))];
     }
 
     private async Task<List<ResourceAddress>?> CustomResourcesAsync(JsonObject crd, CancellationToken cancellationToken)
@@ -77,7 +77,7 @@ internal sealed class DeleteCascadeReader(IKubeClient client)
         }
 
         var items = await ListOrEmptyAsync(resource, null, cancellationToken).ConfigureAwait(false);
-        return [.. items.Select(item => AddressOf(resource, item))];
+        return [.. items.Select(item => ObjectReader.AddressOf(resource, item))];
     }
 
     private async Task<ImmutableArray<JsonObject>> ListOrEmptyAsync(KubeResource resource, string? ns, CancellationToken cancellationToken)
@@ -106,14 +106,4 @@ internal sealed class DeleteCascadeReader(IKubeClient client)
         });
 
     private static string NameOf(JsonObject item) => JsonText.At(item, "/metadata/name") ?? string.Empty;
-
-    private static ResourceAddress AddressOf(KubeResource resource, JsonObject item) => new(
-        string.Empty,
-        resource.Group,
-        resource.Kind,
-        resource.Namespaced ? JsonText.At(item, "/metadata/namespace") : null,
-        NameOf(item));
-
-    private static (string Group, string Kind, string? Namespace, string Name) Identity(ResourceAddress address) =>
-        (address.Group, address.Kind, address.Namespace, address.Name);
 }

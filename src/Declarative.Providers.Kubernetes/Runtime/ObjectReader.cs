@@ -110,10 +110,12 @@ internal sealed class ObjectReader(IKubeClient client, KubernetesProviderOptions
     private string? NamespaceOf(KubeResource resource, ResourceAddress id) =>
         resource.Namespaced ? id.Namespace ?? options.DefaultNamespace : null;
 
-    private static (string Group, string Kind, string? Namespace, string Name) Identity(ResourceAddress address) =>
+    /// <summary>An address without its module: how a listed object is matched to the ids asked for.</summary>
+    internal static (string Group, string Kind, string? Namespace, string Name) Identity(ResourceAddress address) =>
         (address.Group, address.Kind, address.Namespace, address.Name);
 
-    private static ResourceAddress AddressOf(KubeResource resource, JsonObject item) => new(
+    /// <summary>The address of a listed object.</summary>
+    internal static ResourceAddress AddressOf(KubeResource resource, JsonObject item) => new(
         string.Empty,
         resource.Group,
         resource.Kind,
