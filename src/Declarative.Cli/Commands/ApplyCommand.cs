@@ -25,9 +25,9 @@ public static class ApplyCommand
         var adopt = EngineOptions.Adopt();
         var noForce = EngineOptions.NoForceConflicts();
         var atomic = new Option<bool>("--atomic") { Description = "When the run fails, roll back to the newest older deployed revision (with none, destroy what it created)." };
-        var force = ApplyFlow.ForceOption();
-        var allowCascade = ApplyFlow.AllowCascadeOption();
-        var parallelism = new Option<int>("--parallelism") { Description = "How many resources are applied at once.", DefaultValueFactory = _ => ExecutionOptions.DefaultParallelism };
+        var force = ChangeRunOptions.Force();
+        var allowCascade = ChangeRunOptions.AllowCascade();
+        var parallelism = ChangeRunOptions.Parallelism("applied");
         var timeout = ChangeRunOptions.Timeout();
         var historyMax = ChangeRunOptions.HistoryMax();
         var full = PlanViewOptions.Full();

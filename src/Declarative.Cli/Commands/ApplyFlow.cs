@@ -17,10 +17,6 @@ namespace Declarative.Cli.Commands;
 /// </summary>
 internal static class ApplyFlow
 {
-    public static Option<bool> ForceOption() => new("--force") { Description = "Delete objects marked declarative.dev/delete-protection: enabled all the same." };
-
-    public static Option<bool> AllowCascadeOption() => new("--allow-cascade") { Description = "Delete a Namespace or CRD even when objects Declarative does not own would go with it." };
-
     public static RunKind Apply { get; } = new(RevisionOperation.Apply, null, "decl apply");
 
     /// <summary>Without a terminal there is nobody to ask: the run needs --auto-approve.</summary>

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Declarative.Core.Execution;
 using Declarative.Core.State;
 
 namespace Declarative.Cli.Commands;
@@ -7,6 +8,14 @@ namespace Declarative.Cli.Commands;
 /// <summary>Options of the commands that change an environment and record a revision (apply, rollback, destroy).</summary>
 internal static class ChangeRunOptions
 {
+    public static Option<bool> Force() => new("--force") { Description = "Delete objects marked declarative.dev/delete-protection: enabled all the same." };
+
+    public static Option<bool> AllowCascade() => new("--allow-cascade") { Description = "Delete a Namespace or CRD even when objects Declarative does not own would go with it." };
+
+    /// <param name="done">What the run does to each resource, for the help text: "applied", "deleted".</param>
+    public static Option<int> Parallelism(string done) =>
+        new("--parallelism") { Description = $"How many resources are {done} at once.", DefaultValueFactory = _ => ExecutionOptions.DefaultParallelism };
+
     public static Option<TimeSpan?> Timeout() => DurationOption.Positive(
         "--timeout",
         "How long each resource may take to become ready, as a Go duration: 90s, 5m, 1h30m. [default: 5m]");

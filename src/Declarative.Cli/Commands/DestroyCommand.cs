@@ -17,9 +17,9 @@ public static class DestroyCommand
     {
         var directory = CommonOptions.DirectoryArgument();
         var autoApprove = new Option<bool>("--auto-approve") { Description = "Destroy without asking (required without a terminal)." };
-        var force = ApplyFlow.ForceOption();
-        var allowCascade = ApplyFlow.AllowCascadeOption();
-        var parallelism = new Option<int>("--parallelism") { Description = "How many resources are deleted at once.", DefaultValueFactory = _ => ExecutionOptions.DefaultParallelism };
+        var force = ChangeRunOptions.Force();
+        var allowCascade = ChangeRunOptions.AllowCascade();
+        var parallelism = ChangeRunOptions.Parallelism("deleted");
         var full = PlanViewOptions.Full();
         var command = new Command("destroy", "Delete everything the environment owns, from the state, and record a destroyed revision.")
         {

@@ -20,9 +20,9 @@ public static class RollbackCommand
         var directory = CommonOptions.DirectoryArgument();
         var to = new Option<int?>("--to") { Description = "The revision to return to (default: the newest older one that was deployed)." };
         var autoApprove = new Option<bool>("--auto-approve") { Description = "Roll back without asking (required without a terminal)." };
-        var force = ApplyFlow.ForceOption();
-        var allowCascade = ApplyFlow.AllowCascadeOption();
-        var parallelism = new Option<int>("--parallelism") { Description = "How many resources are applied at once.", DefaultValueFactory = _ => ExecutionOptions.DefaultParallelism };
+        var force = ChangeRunOptions.Force();
+        var allowCascade = ChangeRunOptions.AllowCascade();
+        var parallelism = ChangeRunOptions.Parallelism("applied");
         var timeout = ChangeRunOptions.Timeout();
         var historyMax = ChangeRunOptions.HistoryMax();
         var full = PlanViewOptions.Full();
