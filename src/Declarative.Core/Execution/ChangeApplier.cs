@@ -66,50 +66,46 @@ internal sealed class ChangeApplier(RunContext run)
         }
     }
 
-    public async Task<ResourceOutcome> DeleteAsync(ResourceChange change)
+    public Task<ResourceOutcome> DeleteAsync(ResourceChange change) => LeaveAsync(
+        change,
+        NodeStep.Deleting,
+        (provider, live) => provider.DeleteAsync(live, new DeleteOptions(), run.Token),
+        OutcomeKind.Deleted,
+        ApplyEventKind.Deleted,
+        "Deleted");
+
+    /// <summary>Stops owning the object without deleting it: the provider removes the ownership labels where it can
+    /// (<see cref="IReleaseProvider"/>), and the object leaves the inventory.</summary>
+    public Task<ResourceOutcome> ReleaseAsync(ResourceChange change) => LeaveAsync(
+        change,
+        NodeStep.Releasing,
+        (provider, live) => provider is IReleaseProvider releasing ? releasing.ReleaseAsync(live, run.Token) : Task.CompletedTask,
+        OutcomeKind.Released,
+        ApplyEventKind.Released,
+        "Released (kept live, no longer managed)");
+
+    /// <summary>A change after which the object is no longer the environment's (a delete, a release): the provider
+    /// call on the live object, then the object leaves the inventory.</summary>
+    private async Task<ResourceOutcome> LeaveAsync(
+        ResourceChange change,
+        NodeStep step,
+        Func<IResourceProvider, LiveResource, Task> call,
+        OutcomeKind outcome,
+        ApplyEventKind finished,
+        string message)
     {
         var address = change.Address;
-        var step = NodeStep.Deleting;
         run.Emit(address, ApplyEventKind.Started, NodeMessages.Starting(change));
         try
         {
             if (LiveOf(change) is { } live)
             {
-                await run.ProviderFor(change).DeleteAsync(live, new DeleteOptions(), run.Token);
+                await call(run.ProviderFor(change), live);
             }
 
             step = NodeStep.Recording;
             await run.RecordDeletedAsync(address);
-            return Finish(address, OutcomeKind.Deleted, null, ApplyEventKind.Deleted, "Deleted");
-        }
-        catch (OperationCanceledException) when (run.Token.IsCancellationRequested)
-        {
-            run.MarkCutShort();
-            return Fail(address, null, NodeMessages.Cancelled(step, address), []);
-        }
-        catch (Exception exception)
-        {
-            return Fail(address, null, NodeMessages.Error(step, address, exception), []);
-        }
-    }
-
-    /// <summary>Stops owning the object without deleting it: the provider removes the ownership labels where it can
-    /// (<see cref="IReleaseProvider"/>), and the object leaves the inventory.</summary>
-    public async Task<ResourceOutcome> ReleaseAsync(ResourceChange change)
-    {
-        var address = change.Address;
-        var step = NodeStep.Releasing;
-        run.Emit(address, ApplyEventKind.Started, NodeMessages.Starting(change));
-        try
-        {
-            if (LiveOf(change) is { } live && run.ProviderFor(change) is IReleaseProvider releasing)
-            {
-                await releasing.ReleaseAsync(live, run.Token);
-            }
-
-            step = NodeStep.Recording;
-            await run.RecordDeletedAsync(address);
-            return Finish(address, OutcomeKind.Released, null, ApplyEventKind.Released, "Released (kept live, no longer managed)");
+            return Finish(address, outcome, null, finished, message);
         }
         catch (OperationCanceledException) when (run.Token.IsCancellationRequested)
         {
