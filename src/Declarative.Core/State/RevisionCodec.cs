@@ -1,0 +1,30 @@
+using System.Collections.Immutable;
+using Declarative.Core.State.Storage;
+
+namespace Declarative.Core.State;
+
+/// <summary>
+/// The bytes every store keeps: a revision as the local store's file holds it (JSON, <c>formatVersion</c>, secret
+/// values sealed), and journal records as JSON lines. Remote stores (Kubernetes Secrets, PostgreSQL rows) store
+/// these same bytes, so one format, one upgrade path and one sealing rule serve them all. <paramref name="where"/>
+/// names the record in errors (a file path, a Secret, a table row); problems are <see cref="StateFileException"/>s.
+/// </summary>
+public static class RevisionCodec
+{
+    /// <summary>The revision with its secret values sealed; without a key a secret value is refused, never written
+    /// in clear.</summary>
+    public static byte[] EncodeRevision(Revision revision, SecretSealer? sealer, string where) =>
+        RevisionFile.Encode(revision, sealer, where);
+
+    /// <summary>Reads what <see cref="EncodeRevision"/> wrote (or an older format); a newer format is refused.</summary>
+    public static Revision DecodeRevision(byte[] bytes, SecretSealer? sealer, string where) =>
+        RevisionFile.Decode(bytes, sealer, where);
+
+    /// <summary>One journal line, newline included.</summary>
+    public static byte[] EncodeJournalRecord(JournalRecord record, SecretSealer? sealer, int revision, string where) =>
+        JournalFile.Encode(record, sealer, revision, where);
+
+    /// <summary>Journal lines, in order: a torn last line is ignored, any other bad line is an error naming it.</summary>
+    public static ImmutableArray<JournalRecord> DecodeJournal(ReadOnlySpan<byte> bytes, SecretSealer? sealer, string where) =>
+        JournalFile.Decode(bytes, sealer, where);
+}
