@@ -10,8 +10,6 @@ namespace Declarative.Providers.Kubernetes.Discovery;
 /// </summary>
 internal sealed class DiscoveryDiskCache(string directory, Uri server, TimeSpan ttl, TimeProvider clock)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     public string FilePath { get; } = Path.Combine(directory, Sanitize(server), "discovery.json");
 
     public DiscoverySnapshot? Load()
@@ -23,7 +21,7 @@ internal sealed class DiscoveryDiskCache(string directory, Uri server, TimeSpan 
                 return null;
             }
 
-            return JsonSerializer.Deserialize<DiscoverySnapshot>(File.ReadAllText(FilePath), Json);
+            return JsonSerializer.Deserialize(File.ReadAllBytes(FilePath), DiscoveryJsonContext.Default.DiscoverySnapshot);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException or NotSupportedException)
         {
@@ -46,7 +44,7 @@ internal sealed class DiscoveryDiskCache(string directory, Uri server, TimeSpan 
             }
 
             var temporary = FilePath + "." + Guid.NewGuid().ToString("N") + ".tmp";
-            WritePrivate(temporary, JsonSerializer.Serialize(snapshot, Json));
+            WritePrivate(temporary, JsonSerializer.Serialize(snapshot, DiscoveryJsonContext.Default.DiscoverySnapshot));
             File.Move(temporary, FilePath, overwrite: true);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

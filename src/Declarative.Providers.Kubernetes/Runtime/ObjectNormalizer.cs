@@ -8,13 +8,15 @@ namespace Declarative.Providers.Kubernetes.Runtime;
 /// </summary>
 internal static class ObjectNormalizer
 {
-    private static readonly string[] ServerMetadata =
+    /// <summary>metadata fields the server owns: dropped before any comparison.</summary>
+    public static readonly string[] ServerMetadata =
     [
         "uid", "resourceVersion", "generation", "creationTimestamp", "managedFields", "selfLink",
         "deletionTimestamp", "deletionGracePeriodSeconds",
     ];
 
-    private static readonly string[] ServerAnnotations =
+    /// <summary>Annotations the server or kubectl writes: dropped before any comparison.</summary>
+    public static readonly string[] ServerAnnotations =
     [
         "deployment.kubernetes.io/revision", "kubectl.kubernetes.io/last-applied-configuration",
     ];
@@ -53,9 +55,7 @@ internal static class ObjectNormalizer
     /// never returns it, so what was applied compares with what is live only once folded the same way.</summary>
     private static void FoldStringData(JsonObject obj)
     {
-        if (obj["kind"]?.GetValueKind() != System.Text.Json.JsonValueKind.String || obj["kind"]!.GetValue<string>() != "Secret"
-            || obj["apiVersion"]?.GetValueKind() != System.Text.Json.JsonValueKind.String || obj["apiVersion"]!.GetValue<string>() != "v1"
-            || obj["stringData"] is not JsonObject stringData)
+        if (!HasStringData(obj))
         {
             return;
         }
@@ -66,7 +66,7 @@ internal static class ObjectNormalizer
             obj["data"] = data;
         }
 
-        foreach (var (key, value) in stringData)
+        foreach (var (key, value) in (JsonObject)obj["stringData"]!)
         {
             if (value is JsonValue text && text.GetValueKind() == System.Text.Json.JsonValueKind.String)
             {
@@ -76,6 +76,13 @@ internal static class ObjectNormalizer
 
         obj.Remove("stringData");
     }
+
+    /// <summary>A v1 Secret carrying stringData, which <see cref="Normalize"/> folds into data.</summary>
+    public static bool HasStringData(JsonObject obj) =>
+        IsText(obj["kind"], "Secret") && IsText(obj["apiVersion"], "v1") && obj["stringData"] is JsonObject;
+
+    private static bool IsText(JsonNode? node, string expected) =>
+        node is JsonValue value && value.GetValueKind() == System.Text.Json.JsonValueKind.String && value.GetValue<string>() == expected;
 
     private static void RemoveNulls(JsonNode? node)
     {

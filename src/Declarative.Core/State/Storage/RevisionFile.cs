@@ -57,15 +57,7 @@ internal static class RevisionFile
         int? version;
         try
         {
-            using var document = JsonDocument.Parse(bytes);
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                throw Corrupt(path, "It is not a JSON object.", null);
-            }
-
-            version = root.TryGetProperty("formatVersion", out var value) && value.ValueKind == JsonValueKind.Number
-                && value.TryGetInt32(out var number) && number >= 1 ? number : null;
+            version = TopLevelFormatVersion(bytes, path);
         }
         catch (JsonException ex)
         {
@@ -81,6 +73,41 @@ internal static class RevisionFile
         {
             throw Newer(path, version.Value);
         }
+    }
+
+    /// <summary>
+    /// The top-level formatVersion, reading the whole document with a forward-only reader so that invalid JSON is
+    /// still caught here: a JsonDocument of a large history's revision cost more than deserialising it.
+    /// </summary>
+    private static int? TopLevelFormatVersion(byte[] bytes, string path)
+    {
+        var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow });
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw Corrupt(path, "It is not a JSON object.", null);
+        }
+
+        int? version = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var isVersion = reader.ValueTextEquals("formatVersion"u8);
+            reader.Read();
+            if (isVersion)
+            {
+                version = reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var number) && number >= 1 ? number : null;
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+
+        while (reader.Read())
+        {
+            // Anything after the root object is an error the reader throws on.
+        }
+
+        return version;
     }
 
     /// <summary>The object's formatVersion, or null when it has none that is valid.</summary>

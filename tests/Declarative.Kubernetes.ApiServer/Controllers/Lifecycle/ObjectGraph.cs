@@ -12,11 +12,17 @@ public sealed class ObjectGraph
     private readonly ControllerContext _context;
     private readonly Dictionary<string, GraphNode> _byUid = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<GraphNode>> _dependents = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Group, string Kind), ApiResource> _kinds = [];
 
     private ObjectGraph(ControllerContext context, IReadOnlyList<GraphNode> nodes)
     {
         _context = context;
         Nodes = nodes;
+        foreach (var resource in Collections(context.State.Registry))
+        {
+            _kinds.TryAdd((resource.Group, resource.Kind), resource);
+        }
+
         foreach (var node in nodes)
         {
             _byUid[node.Uid] = node;
@@ -77,6 +83,7 @@ public sealed class ObjectGraph
     private ApiResource? ResolveKind(string? apiVersion, string? kind)
     {
         var group = apiVersion is not null && apiVersion.Contains('/', StringComparison.Ordinal) ? apiVersion[..apiVersion.IndexOf('/', StringComparison.Ordinal)] : string.Empty;
-        return Collections(_context.State.Registry).FirstOrDefault(r => r.Group == group && r.Kind == kind);
+        // One lookup table per pass: scanning the registry for every ownerReference made a pass quadratic.
+        return kind is null ? null : _kinds.GetValueOrDefault((group, kind));
     }
 }
