@@ -11,8 +11,9 @@
 #                              ("" skips it)
 #   ONLY=""                    "decl" skips the kubectl side (to compare decl settings quickly)
 #   APPLY_ARGS=""              extra arguments for `decl apply` (e.g. "--parallelism 50", to compare settings)
-#   DECL_DIR=""                a folder holding a published decl.dll to race instead of the Release build
-#                              (e.g. a ReadyToRun publish)
+#   DECL_DIR=""                a folder holding a published decl.dll to race instead of the shipped form, which
+#                              this script publishes: `dotnet publish -r <this machine's runtime>` (ReadyToRun,
+#                              docs/decisions/ready-to-run.md)
 #
 # Each measurement starts the Kubernetes API double (tests/Declarative.Kubernetes.ApiServer) as a fresh process and
 # stops it by pid. Measured per latency:
@@ -20,6 +21,8 @@
 #   2. first apply, ready:        kubectl apply --server-side + kubectl rollout status of every Deployment
 #                                 vs  decl apply (waits for readiness itself)
 #   3. no-op:                     kubectl diff --server-side    vs  decl plan
+#                                 both once the cluster has settled (every Deployment Available, `kubectl wait`,
+#                                 untimed): a no-op run is against a cluster where nothing is changing
 # Wall time (seconds) and API requests (counted by the double, /_double/requests) for each, and the ratio
 # kubectl/decl. Nothing here needs the internet; it needs dotnet and kubectl (/usr/bin/kubectl).
 set -euo pipefail
@@ -49,9 +52,12 @@ trap cleanup EXIT
 
 command -v "$KUBECTL" >/dev/null || { echo "error: kubectl is needed (set KUBECTL=...)" >&2; exit 1; }
 echo "Building decl and the API double (Release)..." >&2
-dotnet build src/Declarative.Cli -c Release -v quiet --nologo >"$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
+rid="$(dotnet --info | sed -n 's/^ *RID: *//p' | head -1)"
+if [[ -z "${DECL_DIR:-}" ]]; then
+    dotnet publish src/Declarative.Cli -c Release -r "$rid" --self-contained false -o "$work/decl" -v quiet --nologo >"$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
+fi
 dotnet build tests/Declarative.Kubernetes.ApiServer -c Release -v quiet --nologo >>"$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
-DECL_DLL="${DECL_DIR:-$PWD/src/Declarative.Cli/bin/Release/net10.0}/decl.dll"
+DECL_DLL="${DECL_DIR:-$work/decl}/decl.dll"
 DOUBLE_DLL="$PWD/tests/Declarative.Kubernetes.ApiServer/bin/Release/net10.0/Declarative.Kubernetes.ApiServer.dll"
 
 # generate DIR COUNT WAIT_NONE: a plain folder of manifests (an implicit decl project, and kubectl -f DIR input).
@@ -129,6 +135,16 @@ kubectl_ready() {
     done
 }
 
+# settle DIR: waits, untimed, until every Deployment of DIR's namespaces is Available, so that a no-op run measures
+# the client against a cluster where nothing changes (not the double still simulating the rollouts just applied).
+settle() {
+    local file ns
+    for file in "$1"/ns-*.yaml; do
+        ns="race-${file##*/ns-}"; ns="${ns%.yaml}"
+        "$KUBECTL" --kubeconfig "$work/kubeconfig" wait --for=condition=Available deployment --all -n "$ns" --timeout 10m >/dev/null
+    done
+}
+
 kubectl_diff() {
     # kubectl diff exits 1 when it finds differences (timed all the same), above 1 on an error.
     local code=0
@@ -147,10 +163,12 @@ for latency in $LATENCIES; do
     echo "Latency ${latency} ms: first apply without waiting..." >&2
     start_double "$latency"; timed k1 "$KUBECTL" --kubeconfig "$work/kubeconfig" apply --server-side -f "$work/nowait/race"; k_s=$SECONDS_TAKEN; k_r=$REQUESTS
     echo "  kubectl diff --server-side (no changes)..." >&2
+    settle "$work/nowait/race"
     timed k3 kubectl_diff "$work/nowait/race"; kd_s=$SECONDS_TAKEN; kd_r=$REQUESTS
     stop_double
     start_double "$latency"; timed d1 decl apply "$work/nowait/race" --auto-approve ${APPLY_ARGS:-}; d_s=$SECONDS_TAKEN; d_r=$REQUESTS
     echo "  decl plan (no changes)..." >&2
+    settle "$work/nowait/race"
     timed d3 decl plan "$work/nowait/race" --detailed-exitcode; dp_s=$SECONDS_TAKEN; dp_r=$REQUESTS
     stop_double
     row "first apply, no waiting" "$latency ms" "$k_s" "$k_r" "$d_s" "$d_r"
@@ -168,6 +186,7 @@ for count in $MEMORY_AT; do
     generate "$work/mem-$count/race" "$count" yes
     start_double 0
     timed m1 decl apply "$work/mem-$count/race" --auto-approve
+    settle "$work/mem-$count/race"
     admin DELETE /_double/requests >/dev/null
     /usr/bin/time -f '%M %e' -o "$work/mem.txt" env DECLARATIVE_STATE_DIR="$work/state" DECLARATIVE_STATE_KEY="$STATE_KEY" \
         dotnet "$DECL_DLL" plan "$work/mem-$count/race" --kubeconfig "$work/kubeconfig" --detailed-exitcode >"$work/mem.log" 2>&1 \

@@ -19,6 +19,10 @@ public abstract class Controller
     /// <summary>Watch every served collection, CRDs included (the garbage collector does).</summary>
     public virtual bool WatchesEverything => false;
 
+    /// <summary>Simulated time the manager waits after a Reconcile before the next one of this controller; keys
+    /// queued meanwhile coalesce. For controllers whose one key means "look at everything again".</summary>
+    public virtual TimeSpan MinimumInterval => TimeSpan.Zero;
+
     /// <summary>The objects to reconcile after <paramref name="change"/>: by default the object itself; a
     /// ReplicaSet change also names its owning Deployment.</summary>
     public virtual IEnumerable<ObjectKey> KeysFor(ApiResource resource, WatchEvent change) => [ObjectKey.Of(resource, change.Object)];

@@ -140,6 +140,11 @@ public sealed class ControllerManager : IAsyncDisposable
             {
                 runner.Enqueue(key, Scale(delay), _state.Clock, cancellationToken);
             }
+
+            if (runner.Controller.MinimumInterval > TimeSpan.Zero)
+            {
+                await Task.Delay(Scale(runner.Controller.MinimumInterval), _state.Clock, cancellationToken);
+            }
         }
     }
 
