@@ -27,9 +27,15 @@ public sealed class EnvironmentLoader(TemplateRenderer renderer, IReadOnlyDictio
         var context = new TemplateContext(values.Value, environment.Name, project.Name, null, environmentVariables);
         var kept = ImmutableArray.CreateBuilder<RenderedDocument>();
         var excluded = ImmutableArray.CreateBuilder<ExcludedDocument>();
-        foreach (var file in files.Value)
+        // Templates render in file order; parsing, the larger cost for a big folder of plain manifests, runs on every
+        // core, and its documents and diagnostics are taken back in file order.
+        var sources = files.Value.Select(file => ReadFile(file, project, context, diagnostics)).ToList();
+        var parsed = new (ImmutableArray<RenderedDocument> Documents, ImmutableArray<Diagnostic> Diagnostics)[sources.Count];
+        Parallel.For(0, sources.Count, i => parsed[i] = Parse(sources[i]));
+        foreach (var (documents, problems) in parsed)
         {
-            foreach (var document in ReadFile(file, project, context, diagnostics))
+            diagnostics.AddRange(problems);
+            foreach (var document in documents)
             {
                 var limitedTo = EnvironmentAnnotation.Read(document, project, diagnostics);
                 if (limitedTo is null || limitedTo.Value.Contains(environment.Name))
@@ -47,7 +53,8 @@ public sealed class EnvironmentLoader(TemplateRenderer renderer, IReadOnlyDictio
         return new(loaded, diagnostics.ToImmutable());
     }
 
-    private IEnumerable<RenderedDocument> ReadFile(string file, ProjectDefinition project, TemplateContext context, DiagnosticBag diagnostics)
+    /// <summary>A file's text, rendered in an explicit project; null when it cannot be read or rendered.</summary>
+    private FileText? ReadFile(string file, ProjectDefinition project, TemplateContext context, DiagnosticBag diagnostics)
     {
         string text;
         try
@@ -57,26 +64,34 @@ public sealed class EnvironmentLoader(TemplateRenderer renderer, IReadOnlyDictio
         catch (IOException e)
         {
             diagnostics.Add(Diagnostic.Error(DiagnosticCodes.FileUnreadable, "Cannot read a manifest file", new SourceLocation(file, 1, 1), e.Message, "Check the file's permissions."));
-            return [];
+            return null;
         }
 
-        Func<int, int>? lineMap = null;
-        if (!project.IsImplicit)
+        if (project.IsImplicit)
         {
-            var rendered = renderer.Render(text, file, context);
-            diagnostics.AddRange(rendered.Diagnostics);
-            if (rendered.HasErrors)
-            {
-                return [];
-            }
-
-            (text, lineMap) = (rendered.Value.Text, rendered.Value.LineMap);
+            return new FileText(file, text, null);
         }
 
-        var parsed = ManifestReader.Read(text, file, lineMap);
-        diagnostics.AddRange(parsed.Diagnostics);
-        return parsed.Value.SelectMany(d => ToDocuments(d.Root, d.Source, diagnostics)).ToList();
+        var rendered = renderer.Render(text, file, context);
+        diagnostics.AddRange(rendered.Diagnostics);
+        return rendered.HasErrors ? null : new FileText(file, rendered.Value.Text, rendered.Value.LineMap);
     }
+
+    private static (ImmutableArray<RenderedDocument> Documents, ImmutableArray<Diagnostic> Diagnostics) Parse(FileText? source)
+    {
+        if (source is null)
+        {
+            return ([], []);
+        }
+
+        var diagnostics = new DiagnosticBag();
+        var parsed = ManifestReader.Read(source.Text, source.File, source.LineMap);
+        diagnostics.AddRange(parsed.Diagnostics);
+        var documents = parsed.Value.SelectMany(d => ToDocuments(d.Root, d.Source, diagnostics)).ToImmutableArray();
+        return (documents, diagnostics.ToImmutable());
+    }
+
+    private sealed record FileText(string File, string Text, Func<int, int>? LineMap);
 
     private static IEnumerable<RenderedDocument> ToDocuments(JsonNode? root, DocumentSource source, DiagnosticBag diagnostics)
     {
