@@ -18,6 +18,7 @@ public static class KubeHandlerFactory
             PooledConnectionIdleTimeout = TimeSpan.FromSeconds(90),
             ConnectTimeout = TimeSpan.FromSeconds(30),
             AutomaticDecompression = System.Net.DecompressionMethods.All,
+            EnableMultipleHttp2Connections = true,
         };
         sockets.SslOptions.RemoteCertificateValidationCallback = ServerValidator(target.Tls);
         if (!target.Tls.InsecureSkipTlsVerify && target.Tls.CertificateAuthorityPem is { } caPem)
@@ -40,7 +41,7 @@ public static class KubeHandlerFactory
             sockets.SslOptions.LocalCertificateSelectionCallback = (_, _, _, _, _) => ClientCertificates.FromExec(exec.Current);
         }
 
-        return new KubeAuthHandler(target.Credentials, clock, exec) { InnerHandler = sockets };
+        return new KubeAuthHandler(target.Credentials, clock, exec) { InnerHandler = new Http2Preference { InnerHandler = sockets } };
     }
 
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA5359", Justification = "insecure-skip-tls-verify is the user's explicit kubeconfig choice, as with kubectl.")]
