@@ -80,6 +80,7 @@ public sealed class ExampleTests
     [InlineData("guestbook", 6)]
     [InlineData("prometheus-rules", 3)]
     [InlineData("cert-manager", 6)]
+    [InlineData("kube-prometheus", 96)]
     public async Task Public_style_manifests_validate_as_they_are(string folder, int resources)
     {
         var result = await Decl("validate", $"tests/fixtures/public/{folder}");

@@ -32,10 +32,11 @@ public static class PlanCommand
             }
 
             var format = result.GetValue(output);
+            var verbose = result.GetValue(services.Options.Verbose);
             services.IO.Out.Write(format switch
             {
-                "json" => PlanJsonRenderer.Render(plan),
-                "markdown" => PlanMarkdownRenderer.Render(plan, new PlanMarkdownOptions(result.GetValue(maxSize), result.GetValue(full) || result.GetValue(services.Options.Verbose), outFile)),
+                "json" => PlanJsonRenderer.Render(plan, serverDefaults: verbose),
+                "markdown" => PlanMarkdownRenderer.Render(plan, new PlanMarkdownOptions(result.GetValue(maxSize), result.GetValue(full) || verbose, outFile, ServerDefaults: verbose)),
                 _ => PlanTextRenderer.Render(plan, services.Ansi(result), PlanViewOptions.Text(services, result, full)),
             });
             if (outFile is not null && !await SaveAsync(services, result, plan, projectRoot, outFile, format == "text" ? services.IO.Out : services.IO.Error, cancellationToken))

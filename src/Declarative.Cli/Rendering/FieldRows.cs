@@ -8,15 +8,16 @@ namespace Declarative.Cli.Rendering;
 /// The fields of one resource's block in the text and markdown plans (docs/plan.md, "Outputs"): multi-line strings as
 /// lines (a line diff with <see cref="LineDiff.DefaultContext"/> lines of context for a change), and a create or
 /// delete taller than <see cref="LargeObjectFolding.MaxLines"/> lines folded. <c>full</c> turns both
-/// foldings off. Sensitive values stay "(sensitive)" whatever their shape. <c>-o json</c> does not use this: it keeps
+/// foldings off; <c>serverDefaults</c> adds what the server would fill in on a create. Sensitive values stay "(sensitive)" whatever their shape. <c>-o json</c> does not use this: it keeps
 /// whole values.
 /// </summary>
 internal sealed record FieldRows(ImmutableArray<FieldRow> Rows, int Fields, int Lines, bool Folded)
 {
-    public static FieldRows Of(ResourceChange change, bool full)
+    /// <param name="serverDefaults">Also the fields the server would fill in on a create (<c>--verbose</c>).</param>
+    public static FieldRows Of(ResourceChange change, bool full, bool serverDefaults = false)
     {
         ArgumentNullException.ThrowIfNull(change);
-        var rows = PlanLineRenderer.Lines(change).SelectMany(ScalarListItems.Split).Select(line => Row(line, full)).ToImmutableArray();
+        var rows = PlanLineRenderer.Lines(change, serverDefaults).SelectMany(ScalarListItems.Split).Select(line => Row(line, full)).ToImmutableArray();
         var lines = rows.Sum(r => r.Height);
         var fold = !full && change.Action is ChangeAction.Create or ChangeAction.Delete && lines > LargeObjectFolding.MaxLines;
         return new FieldRows(fold ? LargeObjectFolding.Fold(rows) : rows, rows.Length, lines, fold);

@@ -12,7 +12,11 @@ public static class PlanJsonRenderer
 {
     public const string FormatVersion = "1";
 
-    public static string Render(Plan plan)
+    public static string Render(Plan plan) => Render(plan, serverDefaults: false);
+
+    /// <param name="serverDefaults"><c>--verbose</c>: each resource also has <c>serverDefaults</c>, the fields the
+    /// server would fill in on a create.</param>
+    public static string Render(Plan plan, bool serverDefaults)
     {
         ArgumentNullException.ThrowIfNull(plan);
         var root = new JsonObject
@@ -22,7 +26,7 @@ public static class PlanJsonRenderer
             ["formatVersion"] = FormatVersion,
             ["hasChanges"] = plan.HasChanges,
             ["project"] = plan.Project,
-            ["resources"] = new JsonArray([.. plan.Changes.Select(PlanJsonResourceRenderer.Of)]),
+            ["resources"] = new JsonArray([.. plan.Changes.Select(change => PlanJsonResourceRenderer.Of(change, serverDefaults))]),
             ["summary"] = Summary(plan.Summary),
             ["target"] = Target(plan.Target),
         };

@@ -9,10 +9,10 @@ namespace Declarative.Cli.Rendering;
 /// redacted <see cref="PlanLine"/>s, never from the desired or live objects.</summary>
 internal static class PlanJsonResourceRenderer
 {
-    public static JsonObject Of(ResourceChange change)
+    public static JsonObject Of(ResourceChange change, bool serverDefaults = false)
     {
         var address = change.Address;
-        return new JsonObject
+        var resource = new JsonObject
         {
             ["action"] = Action(change.Action),
             ["address"] = address.ToString(),
@@ -32,6 +32,13 @@ internal static class PlanJsonResourceRenderer
             ["unknown"] = Strings(OrEmpty(change.Change.UnknownPaths)),
             ["verb"] = change.Change.Verb,
         };
+        if (serverDefaults)
+        {
+            // Asked for only: the key is new within version 1, and the default view keeps its bytes.
+            resource["serverDefaults"] = new JsonArray([.. PlanLineRenderer.ServerDefaultLines(change).Select(Diff)]);
+        }
+
+        return resource;
     }
 
     public static string Action(ChangeAction action) => action switch

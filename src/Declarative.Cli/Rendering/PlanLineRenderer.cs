@@ -11,10 +11,54 @@ namespace Declarative.Cli.Rendering;
 /// </summary>
 internal static class PlanLineRenderer
 {
-    public static ImmutableArray<PlanLine> Lines(ResourceChange change)
+    /// <param name="serverDefaults">Also the fields the server would fill in on a create (<c>--verbose</c>), marked
+    /// <see cref="PlanLine.ServerDefault"/> and placed among the manifests' fields in path order.</param>
+    public static ImmutableArray<PlanLine> Lines(ResourceChange change, bool serverDefaults = false)
     {
         var marks = new PlanMarks(change);
-        return [.. change.Change.Diffs.SelectMany(diff => Expand(diff, marks))];
+        var lines = change.Change.Diffs.SelectMany(diff => Expand(diff, marks));
+        if (!serverDefaults || change.Change.ServerDefaults.IsDefaultOrEmpty)
+        {
+            return [.. lines];
+        }
+
+        return InPathOrder(lines, ServerDefaultLines(change, marks));
+    }
+
+    /// <summary>The fields the server would fill in on a create, alone (<c>-o json --verbose</c>).</summary>
+    public static ImmutableArray<PlanLine> ServerDefaultLines(ResourceChange change) => [.. ServerDefaultLines(change, new PlanMarks(change))];
+
+    private static IEnumerable<PlanLine> ServerDefaultLines(ResourceChange change, PlanMarks marks) =>
+        (change.Change.ServerDefaults.IsDefault ? [] : change.Change.ServerDefaults)
+            .SelectMany(diff => Expand(diff, marks))
+            .Select(line => line with { ServerDefault = true });
+
+    /// <summary>The mark of a field the server would fill in.</summary>
+    public const string ServerDefaultMark = "(server default)";
+
+    // Both sequences are already in path order; a merge keeps each one's own order, so the manifests' lines read as
+    // they do without the defaults.
+    private static ImmutableArray<PlanLine> InPathOrder(IEnumerable<PlanLine> manifests, IEnumerable<PlanLine> filled)
+    {
+        var result = ImmutableArray.CreateBuilder<PlanLine>();
+        using var left = manifests.GetEnumerator();
+        using var right = filled.GetEnumerator();
+        var (hasLeft, hasRight) = (left.MoveNext(), right.MoveNext());
+        while (hasLeft || hasRight)
+        {
+            if (hasLeft && (!hasRight || string.CompareOrdinal(left.Current.Path, right.Current.Path) <= 0))
+            {
+                result.Add(left.Current);
+                hasLeft = left.MoveNext();
+            }
+            else
+            {
+                result.Add(right.Current);
+                hasRight = right.MoveNext();
+            }
+        }
+
+        return result.ToImmutable();
     }
 
     /// <summary>"create", "update", "replace", "delete", "release", "unchanged", or the provider's own verb ("build").</summary>

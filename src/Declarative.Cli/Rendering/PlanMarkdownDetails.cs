@@ -13,10 +13,10 @@ internal static class PlanMarkdownDetails
 {
     private const string BlockIndent = "   ";
 
-    public static string Of(ResourceChange change, bool full)
+    public static string Of(ResourceChange change, bool full, bool serverDefaults = false)
     {
         var title = Title(change);
-        var body = string.Join('\n', DiffLines(change, full));
+        var body = string.Join('\n', DiffLines(change, full, serverDefaults));
         var fence = Fence(body);
         return $"\n<details>\n<summary><code>{WebUtility.HtmlEncode(title)}</code></summary>\n\n{fence}diff\n{body}\n{fence}\n\n</details>\n";
     }
@@ -24,7 +24,7 @@ internal static class PlanMarkdownDetails
     /// <summary>"+ create ConfigMap/web/settings", as the resource's line in the text plan reads.</summary>
     public static string Title(ResourceChange change) => $"{PlanLineRenderer.Symbol(change)} {PlanLineRenderer.Word(change)} {change.Address}".TrimStart();
 
-    private static IEnumerable<string> DiffLines(ResourceChange change, bool full)
+    private static IEnumerable<string> DiffLines(ResourceChange change, bool full, bool serverDefaults)
     {
         if (change.Action == ChangeAction.Delete)
         {
@@ -46,7 +46,7 @@ internal static class PlanMarkdownDetails
             yield return note.Path is null ? $"# {note.Text}" : $"# {note.Path}: {note.Text}";
         }
 
-        var fields = FieldRows.Of(change, full);
+        var fields = FieldRows.Of(change, full, serverDefaults);
         if (fields.Folded)
         {
             yield return fields.FoldedNote;
@@ -115,6 +115,11 @@ internal static class PlanMarkdownDetails
         if (line.TakenFrom is { } manager)
         {
             marks.Add($"(taken from {manager})");
+        }
+
+        if (line.ServerDefault)
+        {
+            marks.Add(PlanLineRenderer.ServerDefaultMark);
         }
 
         return marks.Count == 0 ? string.Empty : $" # {string.Join(' ', marks)}";

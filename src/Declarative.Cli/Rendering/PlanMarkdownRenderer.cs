@@ -22,7 +22,7 @@ public static class PlanMarkdownRenderer
         ArgumentNullException.ThrowIfNull(options);
         var text = new StringBuilder(Head(plan));
         var listed = plan.Changes.Where(c => c.Action != ChangeAction.NoOp || !c.Change.Notes.IsDefaultOrEmpty).ToList();
-        var blocks = listed.Select(c => PlanMarkdownDetails.Of(c, options.Full)).ToList();
+        var blocks = listed.Select(c => PlanMarkdownDetails.Of(c, options.Full, options.ServerDefaults)).ToList();
         if (text.Length + blocks.Sum(b => b.Length) <= options.MaxSize)
         {
             blocks.ForEach(b => text.Append(b));

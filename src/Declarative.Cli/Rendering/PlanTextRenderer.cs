@@ -10,7 +10,8 @@ namespace Declarative.Cli.Rendering;
 /// kept because another manager set it; such a note lists an unchanged resource too), secrets as "(sensitive)",
 /// then the summary line and, for more than ten changes, the counts by kind and namespace. Multi-line values are
 /// shown as lines (a line diff for a change) and large creates and deletes are folded (<see cref="FieldRows"/>).
-/// With <see cref="PlanTextOptions.Verbose"/>, unchanged resources and each block's dependencies are listed too;
+/// With <see cref="PlanTextOptions.Verbose"/>, unchanged resources, each block's dependencies and the fields the
+/// server would fill in on a create (marked <c># (server default)</c>) are listed too;
 /// with it or <see cref="PlanTextOptions.Full"/> nothing is folded. The same plan always gives the same bytes.
 /// </summary>
 public static class PlanTextRenderer
@@ -80,7 +81,7 @@ public static class PlanTextRenderer
             AppendNote(text, $"# after: {string.Join(", ", change.DependsOn)}", ansi);
         }
 
-        var fields = FieldRows.Of(change, options.ShowsEverything);
+        var fields = FieldRows.Of(change, options.ShowsEverything, options.Verbose);
         if (fields.Folded)
         {
             AppendNote(text, fields.FoldedNote, ansi);
@@ -137,6 +138,11 @@ public static class PlanTextRenderer
         if (line.TakenFrom is { } manager)
         {
             marks.Add($"(taken from {manager})");
+        }
+
+        if (line.ServerDefault)
+        {
+            marks.Add(PlanLineRenderer.ServerDefaultMark);
         }
 
         if (marks.Count > 0)

@@ -13,6 +13,9 @@ namespace Declarative.Core.Providers;
 /// unchanged resource resolve their references from them before the base revision's outputs. <see cref="Notes"/> say
 /// what the diff cannot (a field kept because another manager owns it); default means none. <see cref="Cascade"/> is set
 /// on a delete that would take objects the environment does not own with it (a Namespace's contents).
+/// <see cref="ServerDefaults"/> are, for a create the server checked with a dry-run, the fields it would fill in that
+/// the desired object does not set (a Deployment's <c>spec.strategy</c>, a container's <c>imagePullPolicy</c>), as
+/// added diffs, server bookkeeping left out; shown only on request (<c>--verbose</c>); default means none.
 /// </summary>
 public sealed record PlannedChange(
     ResourceAddress Address,
@@ -28,4 +31,5 @@ public sealed record PlannedChange(
     bool ServerDefaultsUnknown = false,
     ResourceOutputs? KnownOutputs = null,
     ImmutableArray<ChangeNote> Notes = default,
-    DeleteCascade? Cascade = null);
+    DeleteCascade? Cascade = null,
+    ImmutableArray<FieldDiff> ServerDefaults = default);

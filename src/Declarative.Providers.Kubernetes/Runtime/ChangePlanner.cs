@@ -9,7 +9,8 @@ namespace Declarative.Providers.Kubernetes.Runtime;
 /// <summary>
 /// PlanAsync (DESIGN "Plan"): compares live, desired and last applied on the paths of last applied ∪ desired, and asks
 /// the server for a dry-run only where desired changed or live drifted. A create is checked with a dry-run too where
-/// its namespace and kind already exist, so what the server would refuse fails the plan, not the apply. No writes.
+/// its namespace and kind already exist, so what the server would refuse fails the plan, not the apply, and what the
+/// server would fill in is kept for <c>--verbose</c>. No writes.
 /// </summary>
 internal sealed class ChangePlanner(IKubeClient client, KubernetesProviderOptions options)
 {
@@ -27,7 +28,8 @@ internal sealed class ChangePlanner(IKubeClient client, KubernetesProviderOption
 
             if (!hints.Offline && desired.Unknowns.IsEmpty && options.DryRun != DryRunPolicy.Never)
             {
-                await new CreateCheck(client, options).CheckAsync(desired, cancellationToken).ConfigureAwait(false);
+                var stored = await new CreateCheck(client, options).CheckAsync(desired, cancellationToken).ConfigureAwait(false);
+                return creates with { ServerDefaults = ServerFilledFields.Of(input, stored) };
             }
 
             return creates;

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Declarative.Core.Providers;
 using Declarative.Providers.Kubernetes.Client;
 
@@ -7,16 +8,16 @@ namespace Declarative.Providers.Kubernetes.Runtime;
 /// A server dry-run of a create, made at plan time: a 404 means the object's namespace does not exist (and the plan
 /// does not create it), a 422 that the server would refuse the object as written (a selector that does not match
 /// the template's labels). Both are <see cref="ResourceRefusedException"/>s, reported at the manifest; anything else
-/// is a failure of planning as before.
+/// is a failure of planning as before. The server's answer is the object as it would store it, defaults filled in.
 /// </summary>
 internal sealed class CreateCheck(IKubeClient client, KubernetesProviderOptions options)
 {
-    public async Task CheckAsync(DesiredResource desired, CancellationToken cancellationToken)
+    public async Task<JsonObject> CheckAsync(DesiredResource desired, CancellationToken cancellationToken)
     {
         var resource = await client.ResolveAsync(desired.Type.ApiVersion, desired.Type.Kind, cancellationToken).ConfigureAwait(false);
         try
         {
-            await client.ApplyAsync(resource, desired.Object, new KubeApplyOptions(options.FieldManager, options.ForceConflicts, DryRun: true), cancellationToken).ConfigureAwait(false);
+            return await client.ApplyAsync(resource, desired.Object, new KubeApplyOptions(options.FieldManager, options.ForceConflicts, DryRun: true), cancellationToken).ConfigureAwait(false);
         }
         catch (KubeApiException error) when (error.IsNotFound && resource.Namespaced)
         {

@@ -28,6 +28,24 @@ public sealed class PlanTests
     }
 
     [Fact]
+    public async Task A_checked_create_keeps_what_the_server_fills_in_apart_from_its_diffs_without_server_bookkeeping()
+    {
+        var change = await provider.PlanAsync(Desired(Deployment(), ignored: ["spec.revisionHistoryLimit"]), null, null, CancellationToken.None);
+
+        var filled = Assert.Single(change.ServerDefaults);
+        Assert.Equal(("spec.progressDeadlineSeconds", FieldDiffKind.Added, "600"), (filled.Path, filled.Kind, filled.After?.ToJsonString()));
+        Assert.DoesNotContain(change.Diffs, d => d.Path == "spec.progressDeadlineSeconds");
+    }
+
+    [Fact]
+    public async Task A_create_planned_without_the_server_has_no_server_defaults()
+    {
+        var change = await provider.PlanAsync(Desired(Deployment()), null, null, new KubernetesPlanHints(DependencyBeingCreated: true), CancellationToken.None);
+
+        Assert.True(change.ServerDefaults.IsDefaultOrEmpty);
+    }
+
+    [Fact]
     public async Task A_create_whose_namespace_or_crd_comes_with_the_same_plan_is_checked_at_apply_without_a_request()
     {
         var change = await provider.PlanAsync(Desired(Deployment()), null, null, new KubernetesPlanHints(DependencyBeingCreated: true), CancellationToken.None);

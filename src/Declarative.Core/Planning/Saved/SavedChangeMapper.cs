@@ -34,6 +34,7 @@ internal static class SavedChangeMapper
             TakenOver = [.. planned.TakenOver.Select(t => new SavedTakenFieldV1(t.Path, t.Manager))],
             UnknownPaths = [.. planned.UnknownPaths],
             Notes = planned.Notes.IsDefaultOrEmpty ? null : [.. planned.Notes.Select(n => new SavedNoteV1(n.Path, n.Text))],
+            ServerDefaults = planned.ServerDefaults.IsDefaultOrEmpty ? null : [.. planned.ServerDefaults.Select(ToFile)],
             Desired = planned.Desired is { } desired ? ToFile(desired, sealer.Seal(desired.Object, sensitive)) : null,
             Live = planned.Live is { } live ? ToFile(live.Type, live.Fingerprint, sealer.Seal(live.Object, sensitive), null) : null,
             LastApplied = change.LastApplied is { } last
@@ -58,7 +59,8 @@ internal static class SavedChangeMapper
             file.Verb,
             file.ServerDefaultsUnknown,
             file.KnownOutputs is { } known ? new ResourceOutputs(known.ToImmutableSortedDictionary(StringComparer.Ordinal)) : null,
-            [.. (file.Notes ?? []).Select(n => new ChangeNote(n.Path, n.Text))]);
+            [.. (file.Notes ?? []).Select(n => new ChangeNote(n.Path, n.Text))],
+            ServerDefaults: [.. (file.ServerDefaults ?? []).Select(FromFile)]);
         var lastApplied = file.LastApplied is { } last
             ? new AppliedResource(address, TypeOf(last), sealer.Unseal(last.Object), OutputsOf(last), FromFile(last.Fingerprint))
             : null;

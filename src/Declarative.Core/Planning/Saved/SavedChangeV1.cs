@@ -36,6 +36,10 @@ internal sealed record SavedChangeV1
     /// they existed, and when there are none.</summary>
     public List<SavedNoteV1>? Notes { get; init; }
 
+    /// <summary>What the server would fill in on a create (shown with --verbose); absent in plans saved before they
+    /// were kept, and when there are none.</summary>
+    public List<SavedDiffV1>? ServerDefaults { get; init; }
+
     public SavedDesiredV1? Desired { get; init; }
 
     public SavedObjectV1? Live { get; init; }

@@ -76,6 +76,23 @@ public sealed class SavedPlanFileTests
     }
 
     [Fact]
+    public void Server_defaults_of_a_create_survive_the_round_trip_and_a_change_without_them_stores_none()
+    {
+        var saved = SamplePlan();
+        var filled = new FieldDiff("spec.progressDeadlineSeconds", FieldDiffKind.Added, null, JsonValue.Create(600));
+        var web = saved.Plan.Changes[1] with { Change = saved.Plan.Changes[1].Change with { ServerDefaults = [filled] } };
+        var withDefaults = saved with { Plan = saved.Plan with { Changes = [saved.Plan.Changes[0], web] } };
+        var bytes = SavedPlanFile.Encode(withDefaults, Key);
+
+        var read = SavedPlanFile.Decode(bytes, Key, "shop.plan");
+
+        var kept = Assert.Single(read.Plan.Changes[1].Change.ServerDefaults);
+        Assert.Equal((filled.Path, filled.Kind, "600"), (kept.Path, kept.Kind, kept.After?.ToJsonString()));
+        Assert.Empty(read.Plan.Changes[0].Change.ServerDefaults);
+        Assert.False(JsonNode.Parse(bytes)!["changes"]![0]!.AsObject().ContainsKey("serverDefaults"));
+    }
+
+    [Fact]
     public void A_plan_saved_before_notes_existed_reads_with_none()
     {
         var file = JsonNode.Parse(SavedPlanFile.Encode(SamplePlan(), Key))!;
