@@ -18,6 +18,8 @@ namespace Declarative.Providers.Kubernetes.State;
 /// </summary>
 public sealed class KubernetesStateStore : IStateStore
 {
+    private const int ConcurrentDeletes = 8;
+
     private readonly StateApi api;
     private readonly StateObjectNames names;
     private readonly RevisionSecrets secrets;
@@ -131,10 +133,7 @@ public sealed class KubernetesStateStore : IStateStore
         }
 
         // The old generation's parts and the journal it replaces are no longer read: remove them.
-        foreach (var stale in existing.Where(i => !ReferenceEquals(i, head)))
-        {
-            await api.DeleteAsync(StateApi.Secrets, StateLabels.Name(stale), cancellationToken);
-        }
+        await DeleteAllAsync(existing.Where(i => !ReferenceEquals(i, head)), cancellationToken);
     }
 
     public async Task AppendAsync(int number, JournalRecord record, CancellationToken cancellationToken)
@@ -165,10 +164,13 @@ public sealed class KubernetesStateStore : IStateStore
         journals.TryRemove(number, out _);
 
         // The head first: parts without a head are never read, a head without its parts would be damage.
-        foreach (var item in items.OrderBy(i => StateLabels.Label(i, StateLabels.Record) == StateLabels.HeadRecord ? 0 : 1))
+        var head = items.FirstOrDefault(i => StateLabels.Label(i, StateLabels.Record) == StateLabels.HeadRecord);
+        if (head is not null)
         {
-            await api.DeleteAsync(StateApi.Secrets, StateLabels.Name(item), cancellationToken);
+            await api.DeleteAsync(StateApi.Secrets, StateLabels.Name(head), cancellationToken);
         }
+
+        await DeleteAllAsync(items.Where(i => !ReferenceEquals(i, head)), cancellationToken);
     }
 
     public Task<LockRemoval> RemoveStaleLockAsync(CancellationToken cancellationToken) =>
@@ -177,6 +179,14 @@ public sealed class KubernetesStateStore : IStateStore
     /// <summary>Tests only: how many batches the journal of revision <paramref name="number"/> took in this store.</summary>
     internal int JournalBatches(int number) =>
         journals.TryGetValue(number, out var journal) && journal.IsValueCreated && journal.Value.IsCompletedSuccessfully ? journal.Value.Result.Batches : 0;
+
+    /// <summary>Secrets no reader uses any more (a replaced generation, a journal a save superseded): a journal may be
+    /// hundreds of batches, so they go several at a time.</summary>
+    private Task DeleteAllAsync(IEnumerable<JsonObject> items, CancellationToken cancellationToken) =>
+        Parallel.ForEachAsync(
+            items,
+            new ParallelOptions { MaxDegreeOfParallelism = ConcurrentDeletes, CancellationToken = cancellationToken },
+            async (item, ct) => await api.DeleteAsync(StateApi.Secrets, StateLabels.Name(item), ct));
 
     private Task<ImmutableArray<JsonObject>> ListRevisionAsync(int number, CancellationToken cancellationToken) =>
         api.ListAsync(StateApi.Secrets, StateLabels.OfRevision(options.Project, options.Environment, number), cancellationToken);
