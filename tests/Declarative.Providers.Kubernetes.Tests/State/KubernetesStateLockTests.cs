@@ -69,6 +69,29 @@ public sealed class KubernetesStateLockTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Of_several_runs_that_find_the_lease_expired_exactly_one_takes_it()
+    {
+        await _double.PlantLeaseAsync("race", new LockRecord("bob", "laptop-3", 777, DateTimeOffset.UtcNow.AddMinutes(-10), "decl apply --env dev"), DateTimeOffset.UtcNow.AddMinutes(-2));
+
+        var attempts = await Task.WhenAll(Enumerable.Range(0, 6).Select(async i =>
+        {
+            try
+            {
+                return (Lock: await _double.Store("race").LockAsync(Requester($"decl apply --env dev #{i}", pid: 1000 + i), None), Error: (StateLockedException?)null);
+            }
+            catch (StateLockedException error)
+            {
+                return (Lock: (IStateLock?)null, Error: error);
+            }
+        }));
+
+        var winner = Assert.Single(attempts, a => a.Lock is not null).Lock!;
+        Assert.All(attempts.Where(a => a.Lock is null), a => Assert.Equal(winner.Holder, a.Error!.Holder));
+        Assert.Equal(winner.Holder, LeaseState.Read((await _double.LeaseAsync("race"))!).Holder);
+        await winner.DisposeAsync();
+    }
+
+    [Fact]
     public async Task A_live_lease_of_another_host_is_never_taken()
     {
         var other = new LockRecord("bob", "laptop-3", 777, DateTimeOffset.UtcNow, "decl apply --env dev");
