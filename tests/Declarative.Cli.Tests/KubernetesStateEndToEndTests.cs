@@ -45,7 +45,10 @@ public sealed class KubernetesStateEndToEndTests : IAsyncLifetime
 
         var heads = await SecretsAsync("declarative.dev/state=revision");
         Assert.Equal(["decl.shop.dev.r000001", "decl.shop.dev.r000002"], heads.Select(s => s["metadata"]!["name"]!.GetValue<string>()).Order(StringComparer.Ordinal));
-        Assert.DoesNotContain(ShopCluster.SecretValue, (await SecretsAsync(null)).Select(s => s.ToJsonString()).Aggregate(string.Empty, string.Concat), StringComparison.Ordinal);
+        var stored = await RevisionTextsAsync();
+        Assert.Equal(2, stored.Count);
+        Assert.All(stored, text => Assert.Contains("\"$sealed\"", text, StringComparison.Ordinal));
+        Assert.All(stored, text => Assert.DoesNotContain(ShopCluster.SecretValue, text, StringComparison.Ordinal));
         Assert.Empty(await SecretsAsync("declarative.dev/state=journal"));
     }
 
@@ -129,6 +132,27 @@ public sealed class KubernetesStateEndToEndTests : IAsyncLifetime
     private KubeClient Client() => KubeClient.Create(
         KubeconfigLoader.Load(new KubeconfigLoadOptions { ExplicitPath = _shop.Dir.PathOf("kubeconfig"), GetEnvironmentVariable = _ => null, HomeDirectory = _shop.Dir.Root }),
         new KubeClientOptions { DiscoveryCacheDirectory = null });
+
+    /// <summary>Each revision as the cluster holds it: its head's generation of parts, joined in order and unzipped.</summary>
+    private async Task<List<string>> RevisionTextsAsync()
+    {
+        var secrets = await SecretsAsync(null);
+        string Label(JsonObject secret, string key) => secret["metadata"]!["labels"]![key]!.GetValue<string>();
+        var texts = new List<string>();
+        foreach (var head in secrets.Where(s => Label(s, "declarative.dev/state") == "revision"))
+        {
+            var parts = secrets
+                .Where(s => Label(s, "declarative.dev/state") == "part" && Label(s, "declarative.dev/revision") == Label(head, "declarative.dev/revision") && Label(s, "declarative.dev/generation") == Label(head, "declarative.dev/generation"))
+                .OrderBy(s => int.Parse(Label(s, "declarative.dev/part"), System.Globalization.CultureInfo.InvariantCulture))
+                .SelectMany(s => Convert.FromBase64String(s["data"]!["payload"]!.GetValue<string>()))
+                .ToArray();
+            using var gzip = new System.IO.Compression.GZipStream(new MemoryStream(parts), System.IO.Compression.CompressionMode.Decompress);
+            using var reader = new StreamReader(gzip);
+            texts.Add(await reader.ReadToEndAsync());
+        }
+
+        return texts;
+    }
 
     private async Task<IReadOnlyList<JsonObject>> SecretsAsync(string? selector)
     {
