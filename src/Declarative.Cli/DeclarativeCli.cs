@@ -72,6 +72,16 @@ public sealed class DeclarativeCli(IOContext io)
 
             return ExitCodes.Error;
         }
+        catch (Core.State.StateStoreUnavailableException e)
+        {
+            io.Error.WriteLine($"error: {DiagnosticCodes.StateStoreUnavailable} {e.Summary}");
+            foreach (var line in e.Details)
+            {
+                io.Error.WriteLine($"    {line}");
+            }
+
+            return ExitCodes.Error;
+        }
         catch (DiagnosticException e)
         {
             new Rendering.DiagnosticRenderer(io.WorkingDirectory, new Rendering.Ansi(false)).Write(io.Error, e.Diagnostics);

@@ -39,12 +39,10 @@ internal sealed class EngineSession : IDisposable
     public static async Task<(EngineSession? Session, ImmutableArray<Diagnostic> Diagnostics)> OpenAsync(
         CliServices services, ParseResult result, EnvironmentModel model, bool createKey, bool noForceConflicts, CancellationToken cancellationToken)
     {
-        var io = services.IO;
-        var variables = io.EnvironmentVariables;
-        var key = StateKey.Load(variables, io.HomeDirectory, createKey);
-        var directory = LocalStateStore.DirectoryFor(model.Project.Root, model.Environment.Name, variables);
-        var store = new LocalStateStore(directory, model.Environment.Name, key, TimeProvider.System);
+        var opened = await StateStoreFactory.OpenAsync(services, result, model.Project, model.Environment, createKey, cancellationToken);
+        var store = opened.Store;
         var session = new EngineSession(model, store) { Target = new TargetIdentity(null, null, model.DefaultNamespace, null) };
+        session._owned.Add(opened);
         var latest = await store.GetLatestAsync(cancellationToken);
         var needed = model.Resources.Select(r => r.Provider)
             .Concat(latest?.Inventory.Select(e => e.Provider) ?? [])

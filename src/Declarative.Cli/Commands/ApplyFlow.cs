@@ -48,7 +48,7 @@ internal static class ApplyFlow
             }
             catch (StateLockedException locked)
             {
-                services.ReportErrors(result, [Diagnostic.Error(DiagnosticCodes.StateLocked, "State is locked", null, locked.Message, "Wait for that run to finish; if its process is gone, run again: the lock is released by the system.")]);
+                services.ReportErrors(result, [Diagnostic.Error(DiagnosticCodes.StateLocked, "State is locked", null, locked.Message, "Wait for that run to finish; if its process is gone, run again: the lock goes with its process (a lease in a remote store expires by itself within its duration).")]);
                 return ExitCodes.Error;
             }
             catch (Exception error) when (ProviderErrors.IsUserFacing(error))

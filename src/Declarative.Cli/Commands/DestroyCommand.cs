@@ -49,7 +49,12 @@ public static class DestroyCommand
             return ExitCodes.Error;
         }
 
-        var latest = await project.OpenStore(services).GetLatestAsync(cancellationToken);
+        Revision? latest;
+        using (var opened = await project.OpenStoreAsync(services, result, cancellationToken))
+        {
+            latest = await opened.Store.GetLatestAsync(cancellationToken);
+        }
+
         if (latest is null || latest.Inventory.IsEmpty)
         {
             services.IO.Out.WriteLine($"Nothing to destroy: environment \"{project.Environment.Name}\" owns no objects.");

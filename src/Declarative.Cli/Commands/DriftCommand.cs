@@ -28,7 +28,8 @@ public static class DriftCommand
             return ExitCodes.Error;
         }
 
-        var store = project.OpenStore(services);
+        using var opened = await project.OpenStoreAsync(services, result, cancellationToken);
+        var store = opened.Store;
         var latest = await store.GetLatestAsync(cancellationToken);
         var model = latest is null
             ? StoredEnvironment.Build(project.Project, project.Environment, "default", [], [], project.StateDirectory)

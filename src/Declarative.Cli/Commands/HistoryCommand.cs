@@ -14,13 +14,13 @@ public static class HistoryCommand
         var command = new Command("history", "List the environment's revisions.") { directory, output };
         command.SetAction(async (result, cancellationToken) =>
         {
-            var store = StateReader.Open(services, result, result.GetValue(directory)!);
-            if (store is null)
+            using var opened = await StateReader.OpenAsync(services, result, result.GetValue(directory)!, cancellationToken);
+            if (opened is null)
             {
                 return ExitCodes.Error;
             }
 
-            var revisions = await store.ListAsync(cancellationToken);
+            var revisions = await opened.Store.ListAsync(cancellationToken);
             services.IO.Out.Write(result.GetValue(output) == "json" ? HistoryRenderer.Json(revisions) : HistoryRenderer.Text(revisions));
             return ExitCodes.Ok;
         });

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.CommandLine;
 using System.Globalization;
 using Declarative.Cli.Rendering;
@@ -55,8 +56,13 @@ public static class RollbackCommand
             return ExitCodes.Error;
         }
 
-        var store = project.OpenStore(services);
-        var (target, problem) = RollbackTarget.Choose(await store.ListAsync(cancellationToken), to);
+        ImmutableArray<Revision> history;
+        using (var opened = await project.OpenStoreAsync(services, result, cancellationToken))
+        {
+            history = await opened.Store.ListAsync(cancellationToken);
+        }
+
+        var (target, problem) = RollbackTarget.Choose(history, to);
         if (problem is not null || target is null)
         {
             services.ReportErrors(result, [problem!]);

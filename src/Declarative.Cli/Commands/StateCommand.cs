@@ -24,13 +24,13 @@ public static class StateCommand
         var list = new Command("list", "List the objects the newest revision owns.") { directory };
         list.SetAction(async (result, cancellationToken) =>
         {
-            var store = StateReader.Open(services, result, result.GetValue(directory)!);
-            var latest = store is null ? null : await store.GetLatestAsync(cancellationToken);
-            if (store is null)
+            using var opened = await StateReader.OpenAsync(services, result, result.GetValue(directory)!, cancellationToken);
+            if (opened is null)
             {
                 return ExitCodes.Error;
             }
 
+            var latest = await opened.Store.GetLatestAsync(cancellationToken);
             foreach (var entry in (latest?.Inventory ?? []).OrderBy(e => e.Address))
             {
                 services.IO.Out.WriteLine(entry.Address.ToString());
@@ -48,12 +48,13 @@ public static class StateCommand
         var show = new Command("show", "Show a revision: metadata and every owned object as applied, secrets masked.") { directory, number };
         show.SetAction(async (result, cancellationToken) =>
         {
-            var store = StateReader.Open(services, result, result.GetValue(directory)!);
-            if (store is null)
+            using var opened = await StateReader.OpenAsync(services, result, result.GetValue(directory)!, cancellationToken);
+            if (opened is null)
             {
                 return ExitCodes.Error;
             }
 
+            var store = opened.Store;
             var revision = result.GetValue(number) is { } n ? await store.GetAsync(n, cancellationToken) : await store.GetLatestAsync(cancellationToken);
             if (revision is null)
             {

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Declarative.Core.State;
 
 namespace Declarative.Cli.Commands;
 
@@ -7,6 +6,7 @@ namespace Declarative.Cli.Commands;
 /// project's history can still be read.</summary>
 internal static class StateReader
 {
-    public static IStateStore? Open(CliServices services, ParseResult result, string directory) =>
-        StoredProject.Locate(services, result, directory)?.OpenStore(services);
+    /// <summary>The store, or null (diagnostics printed) when the folder holds no usable project.</summary>
+    public static async Task<OpenedStore?> OpenAsync(CliServices services, ParseResult result, string directory, CancellationToken cancellationToken) =>
+        StoredProject.Locate(services, result, directory) is { } project ? await project.OpenStoreAsync(services, result, cancellationToken) : null;
 }

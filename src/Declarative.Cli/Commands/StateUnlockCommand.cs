@@ -14,13 +14,13 @@ internal static class StateUnlockCommand
         var unlock = new Command("unlock", "Remove the lock record of a run that is gone; refused while its process runs.") { directory };
         unlock.SetAction(async (result, cancellationToken) =>
         {
-            var store = StateReader.Open(services, result, result.GetValue(directory)!);
-            if (store is null)
+            using var opened = await StateReader.OpenAsync(services, result, result.GetValue(directory)!, cancellationToken);
+            if (opened is null)
             {
                 return ExitCodes.Error;
             }
 
-            var removal = await store.RemoveStaleLockAsync(cancellationToken);
+            var removal = await opened.Store.RemoveStaleLockAsync(cancellationToken);
             var refusal = Refusal(removal);
             if (refusal is not null)
             {

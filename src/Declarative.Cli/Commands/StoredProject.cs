@@ -7,7 +7,8 @@ namespace Declarative.Cli.Commands;
 /// <summary>
 /// The project and environment a store-only command (history, state, rollback, destroy, drift) works on: read from
 /// declarative.yaml without rendering any manifest, so a project whose manifests are broken can still be inspected,
-/// rolled back or destroyed.
+/// rolled back or destroyed. <see cref="StateDirectory"/> is the local store's folder, which names the source of
+/// stored objects in diagnostics whichever store holds them.
 /// </summary>
 internal sealed record StoredProject(ProjectDefinition Project, EnvironmentDefinition Environment, string StateDirectory)
 {
@@ -31,6 +32,7 @@ internal sealed record StoredProject(ProjectDefinition Project, EnvironmentDefin
         return new StoredProject(located.Value, environment.Value, folder);
     }
 
-    public LocalStateStore OpenStore(CliServices services, bool createKey = false) =>
-        new(StateDirectory, Environment.Name, StateKey.Load(services.IO.EnvironmentVariables, services.IO.HomeDirectory, createKey), TimeProvider.System);
+    /// <summary>The environment's store, read-only use: no state key is created.</summary>
+    public Task<OpenedStore> OpenStoreAsync(CliServices services, ParseResult result, CancellationToken cancellationToken) =>
+        StateStoreFactory.OpenAsync(services, result, Project, Environment, createKey: false, cancellationToken);
 }

@@ -60,4 +60,6 @@ public static class DiagnosticCodes
     public const string StateLocked = "DCL501";
     public const string StateUnreadable = "DCL502";
     public const string StateKeyProblem = "DCL503";
+    public const string InvalidStateSettings = "DCL504";
+    public const string StateStoreUnavailable = "DCL505";
 }

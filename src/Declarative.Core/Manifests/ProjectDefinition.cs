@@ -29,5 +29,3 @@ public sealed record EnvironmentDefinition(
 public sealed record KubernetesTarget(string? Context, string? Namespace);
 
 public sealed record DockerTarget(string? Host);
-
-public sealed record StateSettings(string Backend);

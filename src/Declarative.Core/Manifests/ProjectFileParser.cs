@@ -12,12 +12,10 @@ internal static class ProjectFileParser
     public static readonly ImmutableArray<string> DefaultInclude = ["manifests/**/*.yaml", "manifests/**/*.yml"];
 
     private static readonly string[] TopFields = ["apiVersion", "kind", "metadata", "spec"];
-    private static readonly string[] SpecFields = ["include", "values", "environments"];
+    private static readonly string[] SpecFields = ["include", "values", "environments", "state"];
     private static readonly string[] EnvironmentFields = ["values", "kubernetes", "docker", "state"];
     private static readonly string[] KubernetesFields = ["context", "namespace"];
     private static readonly string[] DockerFields = ["host"];
-    private static readonly string[] StateFields = ["backend"];
-    private static readonly string[] Backends = ["local"];
 
     public static StageResult<ProjectDefinition?> Parse(string file, string root)
     {
@@ -57,18 +55,20 @@ internal static class ProjectFileParser
         reader.CheckFields(spec, "/spec", SpecFields);
         var written = reader.StringList(root0, "/spec/include");
         var values = reader.String(root0, "/spec/values");
-        var environments = ReadEnvironments(reader, root0);
+        var state = StateSettingsReader.Read(reader, root0, "/spec/state") ?? StateSettings.Local;
+        var environments = ReadEnvironments(reader, root0, state);
         var project = new ProjectDefinition(name ?? "invalid", root, IsImplicit: false, written ?? DefaultInclude, values, environments, source, IncludeIsDefault: written is null);
         return new StageResult<ProjectDefinition?>(project, reader.Diagnostics);
     }
 
-    private static ImmutableSortedDictionary<string, EnvironmentDefinition> ReadEnvironments(NodeReader reader, JsonObject root)
+    /// <param name="state">The project's <c>spec.state</c>: an environment's own <c>state</c> replaces it whole.</param>
+    private static ImmutableSortedDictionary<string, EnvironmentDefinition> ReadEnvironments(NodeReader reader, JsonObject root, StateSettings state)
     {
         var result = ImmutableSortedDictionary.CreateBuilder<string, EnvironmentDefinition>(StringComparer.Ordinal);
         var environments = reader.Object(root, "/spec/environments");
         if (environments is null || environments.Count == 0)
         {
-            result[WellKnown.ImplicitEnvironment] = new EnvironmentDefinition(WellKnown.ImplicitEnvironment, null, null, null, new StateSettings("local"));
+            result[WellKnown.ImplicitEnvironment] = new EnvironmentDefinition(WellKnown.ImplicitEnvironment, null, null, null, state);
             return result.ToImmutable();
         }
 
@@ -86,20 +86,12 @@ internal static class ProjectFileParser
             reader.CheckFields(kubernetes, pointer + "/kubernetes", KubernetesFields);
             var docker = reader.Object(root, pointer + "/docker");
             reader.CheckFields(docker, pointer + "/docker", DockerFields);
-            var state = reader.Object(root, pointer + "/state");
-            reader.CheckFields(state, pointer + "/state", StateFields);
-            var backend = reader.String(root, pointer + "/state/backend") ?? "local";
-            if (!Backends.Contains(backend))
-            {
-                reader.Add(Diagnostic.Error(DiagnosticCodes.InvalidProjectDocument, "Unknown state backend", reader.Source.Locate(pointer + "/state/backend"), $"The state backend \"{backend}\" is not supported.", "Use backend: local."));
-            }
-
             result[envName] = new EnvironmentDefinition(
                 envName,
                 reader.String(root, pointer + "/values"),
                 kubernetes is null ? null : new KubernetesTarget(reader.String(root, pointer + "/kubernetes/context"), reader.String(root, pointer + "/kubernetes/namespace")),
                 docker is null ? null : new DockerTarget(reader.String(root, pointer + "/docker/host")),
-                new StateSettings(backend));
+                StateSettingsReader.Read(reader, root, pointer + "/state") ?? state);
         }
 
         return result.ToImmutable();

@@ -39,7 +39,7 @@ public static class ProjectLocator
     {
         var environments = ImmutableSortedDictionary.CreateRange(
             StringComparer.Ordinal,
-            [KeyValuePair.Create(WellKnown.ImplicitEnvironment, new EnvironmentDefinition(WellKnown.ImplicitEnvironment, null, null, null, new StateSettings("local")))]);
+            [KeyValuePair.Create(WellKnown.ImplicitEnvironment, new EnvironmentDefinition(WellKnown.ImplicitEnvironment, null, null, null, StateSettings.Local))]);
         return new ProjectDefinition(NameRules.Sanitize(Path.GetFileName(dir)), dir, IsImplicit: true, ImplicitInclude, null, environments, null, IncludeIsDefault: true);
     }
 

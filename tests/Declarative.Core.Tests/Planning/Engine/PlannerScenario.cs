@@ -69,7 +69,7 @@ internal sealed class PlannerScenario
         Assert.Empty(resources.Diagnostics);
         var graph = ResourceGraphBuilder.Build(resources.Value, catalogs, context, []);
         Assert.Empty(graph.Diagnostics);
-        var environment = new EnvironmentDefinition("prod", null, null, null, new StateSettings("local"));
+        var environment = new EnvironmentDefinition("prod", null, null, null, StateSettings.Local);
         var project = new ProjectDefinition(
             "shop", "/p", false, [], null, ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [KeyValuePair.Create("prod", environment)]), null);
         var loaded = new LoadedEnvironment(project, environment, [], documents, []);

@@ -25,6 +25,7 @@ internal static class Validator
             ("apps", "StatefulSet") => WorkloadValidation.ReplicatedSpec(spec, "statefulset"),
             ("batch", "Job") => WorkloadValidation.JobSpec(spec, "spec"),
             ("", "Service") => ServiceValidation.Validate(spec),
+            ("", "Secret") => SecretValidation.Validate(obj),
             ("batch", "CronJob") => WorkloadValidation.JobSpec(JsonTree.Existing(JsonTree.Existing(spec, "jobTemplate"), "spec"), "spec.jobTemplate.spec"),
             _ => [],
         };

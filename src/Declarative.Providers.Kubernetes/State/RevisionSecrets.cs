@@ -1,0 +1,214 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Declarative.Core.Manifests;
+using Declarative.Core.State;
+
+namespace Declarative.Providers.Kubernetes.State;
+
+/// <summary>
+/// How a revision and its journal map to Secrets, both ways. A revision is a head (labels: number, status,
+/// generation; annotations: part count and checksum; no data) plus its payload parts of the head's generation; a
+/// save writes a new generation's parts, then points the head at them, so a reader sees the old generation or the
+/// new one, never a mix. Journal batches are Secrets of their own (type <see cref="StateLabels.JournalType"/>),
+/// numbered in order within the generation they extend; a batch counts once its part 0, written last, exists.
+/// Unreadable sets are <see cref="StateFileException"/>s naming their Secrets.
+/// </summary>
+internal sealed partial class RevisionSecrets(StateObjectNames names, KubernetesStateOptions options, SecretSealer? sealer)
+{
+    public string Where(string name) => $"Secret {options.Namespace}/{name}";
+
+    /// <summary>The head and parts of <paramref name="revision"/> written as <paramref name="generation"/>.</summary>
+    public (JsonObject Head, ImmutableArray<JsonObject> Parts) Build(Revision revision, int generation)
+    {
+        var headName = names.Head(revision.Number);
+        var payload = SecretPayload.Of(RevisionCodec.EncodeRevision(revision, sealer, Where(headName)), options.ChunkBytes);
+        var head = Secret(headName, StateLabels.RevisionType, HeadLabels(revision, generation), Annotations(payload), data: null);
+        var parts = payload.Parts.Select((bytes, index) =>
+        {
+            var labels = Labels(StateLabels.PartRecord, revision.Number, generation);
+            labels[StateLabels.Part] = StateLabels.Number(index);
+            return Secret(names.Part(revision.Number, generation, index), StateLabels.RevisionType, labels, Annotations(payload), SecretPayload.Data(bytes));
+        });
+        return (head, [.. parts]);
+    }
+
+    /// <summary>The labels and annotations of a head moving to <paramref name="generation"/>, as a JSON patch.</summary>
+    public JsonArray HeadUpdate(JsonObject head) => new(
+        StateApi.Add("/metadata/labels", head["metadata"]!["labels"]!.DeepClone()),
+        StateApi.Add("/metadata/annotations", head["metadata"]!["annotations"]!.DeepClone()));
+
+    /// <summary>The Secrets of one journal batch: <paramref name="lines"/> are encoded records, newline-ended.</summary>
+    public ImmutableArray<JsonObject> JournalBatch(int revision, int generation, int sequence, byte[] lines)
+    {
+        var payload = SecretPayload.Of(lines, options.ChunkBytes);
+        return [.. payload.Parts.Select((bytes, index) =>
+        {
+            var labels = Labels(StateLabels.JournalRecord, revision, generation);
+            labels[StateLabels.Sequence] = StateLabels.Number(sequence);
+            labels[StateLabels.Part] = StateLabels.Number(index);
+            return Secret(names.JournalPart(revision, generation, sequence, index), StateLabels.JournalType, labels, Annotations(payload), SecretPayload.Data(bytes));
+        })];
+    }
+
+    /// <summary>
+    /// Revision <paramref name="number"/> from its Secrets (<paramref name="items"/>, any others ignored), a pending one
+    /// with its journal replayed; null when it has no head (nothing of it was committed).
+    /// </summary>
+    public Revision? Read(int number, IEnumerable<JsonObject> items)
+    {
+        var mine = items.Where(i => StateLabels.IntLabel(i, StateLabels.Revision) == number).ToList();
+        var head = mine.FirstOrDefault(i => StateLabels.Label(i, StateLabels.Record) == StateLabels.HeadRecord);
+        if (head is null)
+        {
+            return null;
+        }
+
+        var where = Where(StateLabels.Name(head));
+        CheckType(head, StateLabels.RevisionType, where);
+        var generation = StateLabels.IntLabel(head, StateLabels.Generation) ?? throw Corrupt(where, $"It has no {StateLabels.Generation} label.");
+        var bytes = AssembleOf(head, mine.Where(i => Is(i, StateLabels.PartRecord, generation)), where);
+        var revision = RevisionCodec.DecodeRevision(bytes, sealer, where);
+        if (revision.Number != number)
+        {
+            throw Corrupt(where, $"It holds revision {revision.Number}, not revision {number} as its labels say.");
+        }
+
+        if (revision.Status != RevisionStatus.Pending)
+        {
+            // A journal beside a completed revision is one whose deletion was cut short: the revision holds its records.
+            return revision;
+        }
+
+        var records = ImmutableArray.CreateBuilder<JournalRecord>();
+        foreach (var batch in mine.Where(i => Is(i, StateLabels.JournalRecord, generation)).GroupBy(i => StateLabels.IntLabel(i, StateLabels.Sequence) ?? -1).OrderBy(g => g.Key))
+        {
+            var first = batch.FirstOrDefault(i => StateLabels.IntLabel(i, StateLabels.Part) == 0);
+            if (first is null)
+            {
+                // Part 0 is written last: without it the batch never completed, and none of its callers was told it had.
+                continue;
+            }
+
+            var batchWhere = Where(StateLabels.Name(first));
+            CheckType(first, StateLabels.JournalType, batchWhere);
+            if (batch.Key < 0)
+            {
+                throw Corrupt(batchWhere, $"It has no valid {StateLabels.Sequence} label.");
+            }
+
+            records.AddRange(RevisionCodec.DecodeJournal(AssembleOf(first, batch, batchWhere), sealer, batchWhere));
+        }
+
+        return records.Count == 0 ? revision : JournalReplay.Replay(revision, records);
+    }
+
+    /// <summary>The revision numbers of <paramref name="items"/> that have a head.</summary>
+    public static ImmutableArray<int> Numbers(IEnumerable<JsonObject> items) =>
+    [
+        .. items.Where(i => StateLabels.Label(i, StateLabels.Record) == StateLabels.HeadRecord)
+            .Select(i => StateLabels.IntLabel(i, StateLabels.Revision))
+            .OfType<int>()
+            .Distinct()
+            .Order(),
+    ];
+
+    private JsonObject HeadLabels(Revision revision, int generation)
+    {
+        var labels = Labels(StateLabels.HeadRecord, revision.Number, generation);
+        labels[StateLabels.Status] = revision.Status.ToString().ToLowerInvariant();
+        return labels;
+    }
+
+    private JsonObject Labels(string record, int revision, int generation)
+    {
+        var labels = StateLabels.Common(record, options.Project, options.Environment);
+        labels[StateLabels.Revision] = StateLabels.Number(revision);
+        labels[StateLabels.Generation] = StateLabels.Number(generation);
+        return labels;
+    }
+
+    private static JsonObject Annotations(SecretPayload payload) => new()
+    {
+        [StateLabels.Parts] = StateLabels.Number(payload.Parts.Length),
+        [StateLabels.Checksum] = payload.Checksum,
+    };
+
+    private JsonObject Secret(string name, string type, JsonObject labels, JsonObject annotations, JsonObject? data)
+    {
+        var secret = new JsonObject
+        {
+            ["apiVersion"] = "v1",
+            ["kind"] = "Secret",
+            ["metadata"] = new JsonObject
+            {
+                ["name"] = name,
+                ["namespace"] = options.Namespace,
+                ["labels"] = labels,
+                ["annotations"] = annotations,
+            },
+            ["type"] = type,
+        };
+        if (data is not null)
+        {
+            secret["data"] = data;
+        }
+
+        return secret;
+    }
+
+    private static bool Is(JsonObject item, string record, int generation) =>
+        StateLabels.Label(item, StateLabels.Record) == record && StateLabels.IntLabel(item, StateLabels.Generation) == generation;
+
+    /// <summary>The payload <paramref name="first"/> (a head, or a batch's part 0) describes, from <paramref name="parts"/>.</summary>
+    private byte[] AssembleOf(JsonObject first, IEnumerable<JsonObject> parts, string where)
+    {
+        var count = StateLabels.IntAnnotation(first, StateLabels.Parts) is { } n and > 0 ? n : throw Corrupt(where, $"It has no valid {StateLabels.Parts} annotation.");
+        var checksum = StateLabels.Annotation(first, StateLabels.Checksum) ?? throw Corrupt(where, $"It has no {StateLabels.Checksum} annotation.");
+        var indexed = new List<(int Index, JsonObject Secret)>();
+        foreach (var part in parts)
+        {
+            var index = StateLabels.IntLabel(part, StateLabels.Part) ?? throw Corrupt(where, $"Secret {StateLabels.Name(part)} has no valid {StateLabels.Part} label.");
+            indexed.Add((index, part));
+        }
+
+        return SecretPayload.Assemble(indexed, count, checksum, (problem, inner) => Corrupt(where, problem, inner));
+    }
+
+    /// <summary>A Secret of a newer layout (<c>declarative.dev/revision.v2</c>) is refused as a newer format, anything
+    /// else that is not <paramref name="expected"/> as damage.</summary>
+    private void CheckType(JsonObject secret, string expected, string where)
+    {
+        var type = secret["type"] is JsonValue value && value.TryGetValue<string>(out var text) ? text : string.Empty;
+        if (type == expected)
+        {
+            return;
+        }
+
+        var found = VersionedType().Match(type);
+        var known = VersionedType().Match(expected);
+        if (found.Success && found.Groups["kind"].Value == known.Groups["kind"].Value
+            && int.Parse(found.Groups["version"].Value, CultureInfo.InvariantCulture) > int.Parse(known.Groups["version"].Value, CultureInfo.InvariantCulture))
+        {
+            throw new StateFileException(where, "State file is from a newer Declarative", [
+                $"{where} has type {type}; this Declarative reads {expected}.",
+                "Upgrade Declarative to the version that wrote the state (or newer) to read this environment's history.",
+            ]);
+        }
+
+        throw Corrupt(where, $"Its type is \"{type}\", not {expected}.");
+    }
+
+    private StateFileException Corrupt(string where, string problem, Exception? inner = null) => new(
+        where,
+        "State file is unreadable",
+        [
+            $"{where} is not a valid revision or journal record. {problem}",
+            $"Restore the Secrets from a backup, or delete that revision's Secrets to drop it from the history (kubectl delete secret -n {options.Namespace} -l {WellKnown.ProjectLabel}={options.Project},{WellKnown.EnvironmentLabel}={options.Environment},{StateLabels.Revision}=N).",
+        ],
+        inner);
+
+    [GeneratedRegex("^declarative\\.dev/(?<kind>[a-z]+)\\.v(?<version>[0-9]{1,6})$", RegexOptions.CultureInvariant)]
+    private static partial Regex VersionedType();
+}
