@@ -87,11 +87,19 @@ public sealed class PostgresLockTests(PostgresServer server) : IAsyncLifetime
         var application = await database.ScalarAsync<string>(
             "SELECT a.application_name FROM declarative_locks l JOIN pg_stat_activity a ON a.pid = l.backend_pid WHERE l.project = $1", project);
         var advisoryLocks = await database.ScalarAsync<long>("SELECT count(*) FROM pg_locks l JOIN declarative_locks d ON d.backend_pid = l.pid WHERE l.locktype = 'advisory' AND d.project = $1", project);
+        var sessionSettings = await ((PostgresStateLock)held).UseAsync(
+            async session =>
+            {
+                await using var show = new NpgsqlCommand("SELECT string_agg(name || '=' || setting, ' ' ORDER BY name) FROM pg_settings WHERE name IN ('idle_session_timeout', 'idle_in_transaction_session_timeout', 'tcp_keepalives_idle')", session);
+                return (string?)await show.ExecuteScalarAsync();
+            },
+            CancellationToken.None);
         await held.DisposeAsync();
 
         Assert.Equal("alice ci-7 4312 decl apply --env dev", row);
         Assert.Equal("declarative", application);
         Assert.Equal(1, advisoryLocks);
+        Assert.Equal("idle_in_transaction_session_timeout=0 idle_session_timeout=0 tcp_keepalives_idle=30", sessionSettings);
         Assert.Equal(0, await database.ScalarAsync<long>("SELECT count(*) FROM declarative_locks WHERE project = $1", project));
         Assert.Equal(LockRemovalOutcome.NotLocked, (await store.RemoveStaleLockAsync(CancellationToken.None)).Outcome);
     }
