@@ -11,8 +11,9 @@ namespace Declarative.Testing;
 
 /// <summary>
 /// A throwaway PostgreSQL server for the PostgreSQL store's tests (issue 13): <c>initdb</c> in a temp folder, then
-/// <c>postgres</c> on a free loopback port (password auth, so connection strings carry a password as in real use) and a
-/// unix socket in that folder; stopped by its pid and the folder deleted on dispose. Debian's binaries are looked up in
+/// <c>postgres</c> on a free loopback port only (password auth, so connection strings carry a password as in real use;
+/// no unix socket, whose path could outgrow its limit in a long TMPDIR); stopped by its pid and the folder deleted on
+/// dispose. Debian's binaries are looked up in
 /// /usr/lib/postgresql/&lt;version&gt;/bin, newest first (DECLARATIVE_TEST_PG_BIN names another folder); scripts/test.sh
 /// installs them when missing. PostgreSQL refuses to run as root, so as root the server runs as the
 /// <c>postgres</c> user (Debian's package creates it; else <c>nobody</c>), owning the folder.
@@ -29,7 +30,7 @@ public sealed class PostgresServer : IAsyncLifetime
     private readonly string password = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
     private Process? server;
 
-    /// <summary>The folder holding the data directory, the unix socket and the server's log.</summary>
+    /// <summary>The folder holding the data directory and the server's log.</summary>
     public string Folder { get; } = Path.Combine(Path.GetTempPath(), "decl-pg-" + Guid.NewGuid().ToString("N")[..10]);
 
     public int Port { get; private set; }
@@ -75,7 +76,7 @@ public sealed class PostgresServer : IAsyncLifetime
 
         await RunAsync(
             Path.Combine(binaries, "initdb"),
-            ["-D", DataDirectory, "-U", Superuser, $"--pwfile={passwordFile}", "--auth-local=trust", "--auth-host=scram-sha-256", "--encoding=UTF8", "--locale=C", "--no-sync"],
+            ["-D", DataDirectory, "-U", Superuser, $"--pwfile={passwordFile}", "--auth=scram-sha-256", "--encoding=UTF8", "--locale=C", "--no-sync"],
             runAs);
         File.Delete(passwordFile);
 
@@ -153,7 +154,7 @@ public sealed class PostgresServer : IAsyncLifetime
         var postgres = string.Join(' ', new[]
         {
             Path.Combine(binaries, "postgres"), "-D", DataDirectory, "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "-c", "listen_addresses=127.0.0.1", "-c", $"unix_socket_directories={Folder}",
+            "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=",
             "-c", "fsync=off", "-c", "full_page_writes=off", "-c", "max_connections=200",
         }.Select(Quote));
         var command = runAs is null ? $"exec {postgres}" : $"exec {SetPriv(runAs)} {postgres}";

@@ -11,7 +11,8 @@ namespace Declarative.Core.State.Postgres;
 /// values sealed), one row per journal record, and the lock as a session advisory lock plus a row naming its holder
 /// (<see cref="PostgresStateLock"/>). <see cref="OpenAsync"/> connects and migrates the schema. Every failure to reach
 /// or use the server is a <see cref="StateStoreUnavailableException"/> naming the server, never the password; a row
-/// that cannot be read is a <see cref="StateFileException"/> naming the row. Dispose to close its connections.
+/// that cannot be read is a <see cref="StateFileException"/> naming the row. Dispose to close its connections (and
+/// release a lock it still holds).
 /// </summary>
 public sealed class PostgresStateStore : IStateStore, IAsyncDisposable
 {
@@ -191,8 +192,14 @@ public sealed class PostgresStateStore : IStateStore, IAsyncDisposable
     public Task<LockRemoval> RemoveStaleLockAsync(CancellationToken cancellationToken) =>
         GuardAsync(() => PostgresStateLock.RemoveStaleAsync(sessions, scope, cancellationToken));
 
+    /// <summary>Releases a lock this store still holds, then closes its connections.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Volatile.Read(ref held) is { } stillHeld)
+        {
+            await stillHeld.DisposeAsync();
+        }
+
         await pool.DisposeAsync();
         await sessions.DisposeAsync();
     }

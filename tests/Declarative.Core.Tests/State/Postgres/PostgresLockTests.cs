@@ -104,6 +104,18 @@ public sealed class PostgresLockTests(PostgresServer server) : IAsyncLifetime
         Assert.Equal(LockRemovalOutcome.NotLocked, (await store.RemoveStaleLockAsync(CancellationToken.None)).Outcome);
     }
 
+    [Fact]
+    public async Task Disposing_the_store_releases_the_lock_it_still_holds()
+    {
+        var store = await PostgresStateStore.OpenAsync(database.ConnectionString, project, "dev", null, TimeProvider.System, CancellationToken.None);
+        await store.LockAsync(Requester("decl apply --env dev", 1), CancellationToken.None);
+
+        await store.DisposeAsync();
+
+        await using var next = await (await database.OpenAsync(project)).LockAsync(Requester("decl apply --env dev", 2), CancellationToken.None);
+        Assert.Equal(2, next.Holder.ProcessId);
+    }
+
     private static async Task<IStateLock> LockWhenFreeAsync(IStateStore store, TimeSpan patience)
     {
         var clock = Stopwatch.StartNew();
