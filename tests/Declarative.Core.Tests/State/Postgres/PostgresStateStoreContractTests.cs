@@ -71,6 +71,22 @@ public sealed class PostgresStateStoreContractTests(PostgresServer server) : Sta
     protected override string JournalNameOf(StoreName name, int number) =>
         $"declarative_journal row (project \"{name.Project}\", environment \"{name.Environment}\", revision {number}, seq ";
 
+    [Fact]
+    public async Task A_payload_whose_number_is_not_its_rows_is_reported_with_the_sql_that_drops_it()
+    {
+        var store = await OpenAsync();
+        await store.SaveAsync(StateStoreSamples.Revision(1, RevisionStatus.Deployed), CancellationToken.None);
+        await EditStoredRevisionAsync(Name, 1, bytes => Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(bytes).Replace("\"revision\": 1,", "\"revision\": 5,", StringComparison.Ordinal)));
+
+        var error = await Assert.ThrowsAsync<StateFileException>(() => store.ListAsync(CancellationToken.None));
+
+        Assert.Equal("State file is unreadable", error.Summary);
+        Assert.EndsWith($"{RevisionNameOf(Name, 1)} is not a valid revision. It holds revision 5, not revision 1 as its row says.", error.Details[0], StringComparison.Ordinal);
+        Assert.Equal(
+            $"Restore the row from a backup, or delete it to drop that revision from the history: DELETE FROM declarative_revisions WHERE project = '{Name.Project}' AND environment = 'dev' AND revision = 1; (its journal rows go with it).",
+            error.Details[^1]);
+    }
+
     private async Task<NpgsqlConnection> OpenAdminAsync()
     {
         var connection = new NpgsqlConnection(connectionString);
