@@ -16,12 +16,10 @@ namespace Declarative.Core.State.Postgres;
 /// </summary>
 public sealed class PostgresStateStore : IStateStore, IAsyncDisposable
 {
-    private const string Unreadable = "State file is unreadable";
-
     private readonly NpgsqlDataSource pool;
     private readonly NpgsqlDataSource sessions;
     private readonly PostgresScope scope;
-    private readonly SecretSealer? sealer;
+    private readonly PostgresRowCodec rows;
     private readonly TimeProvider time;
     private readonly ConcurrentDictionary<int, PostgresJournalAppender> journals = [];
     private PostgresStateLock? held;
@@ -32,7 +30,7 @@ public sealed class PostgresStateStore : IStateStore, IAsyncDisposable
         this.sessions = sessions;
         this.scope = scope;
         this.time = time;
-        sealer = key is null ? null : new SecretSealer(key);
+        rows = new PostgresRowCodec(scope, key is null ? null : new SecretSealer(key));
     }
 
     public string Project => scope.Project;
@@ -115,7 +113,7 @@ public sealed class PostgresStateStore : IStateStore, IAsyncDisposable
         {
             while (await reader.ReadAsync(cancellationToken))
             {
-                revisions.Add(Decode(reader.GetInt32(0), reader.GetFieldValue<byte[]>(1)));
+                revisions.Add(rows.DecodeRevision(reader.GetInt32(0), reader.GetFieldValue<byte[]>(1)));
             }
         }
 
@@ -131,7 +129,7 @@ public sealed class PostgresStateStore : IStateStore, IAsyncDisposable
     public async Task SaveAsync(Revision revision, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(revision.Number, 1);
-        var payload = RevisionCodec.EncodeRevision(revision, sealer, scope.RevisionRow(revision.Number));
+        var payload = rows.EncodeRevision(revision);
         await WriteAsync(
             async connection =>
             {
@@ -170,7 +168,7 @@ public sealed class PostgresStateStore : IStateStore, IAsyncDisposable
     public Task AppendAsync(int number, JournalRecord record, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(number, 1);
-        var bytes = RevisionCodec.EncodeJournalRecord(record, sealer, number, scope.RevisionRow(number));
+        var bytes = rows.EncodeRecord(number, record);
         var journal = journals.GetOrAdd(number, n => new PostgresJournalAppender(batch => InsertJournalAsync(n, batch)));
         return journal.AppendAsync(bytes, cancellationToken);
     }
@@ -240,7 +238,7 @@ public sealed class PostgresStateStore : IStateStore, IAsyncDisposable
                 return null;
             }
 
-            revision = Decode(reader.GetInt32(0), reader.GetFieldValue<byte[]>(1));
+            revision = rows.DecodeRevision(reader.GetInt32(0), reader.GetFieldValue<byte[]>(1));
         }
 
         // A completed revision was written whole; it never has a journal (the save deleted it in the same transaction).
@@ -273,7 +271,7 @@ public sealed class PostgresStateStore : IStateStore, IAsyncDisposable
                 journals[revision] = records = [];
             }
 
-            records.Add(DecodeRecord(revision, seq, reader.GetFieldValue<byte[]>(2)));
+            records.Add(rows.DecodeRecord(revision, seq, reader.GetFieldValue<byte[]>(2)));
         }
 
         return journals;
@@ -283,41 +281,6 @@ public sealed class PostgresStateStore : IStateStore, IAsyncDisposable
         revision.Status == RevisionStatus.Pending && journals.TryGetValue(revision.Number, out var records)
             ? JournalReplay.Replay(revision, records)
             : revision;
-
-    private Revision Decode(int number, byte[] payload)
-    {
-        var where = scope.RevisionRow(number);
-        var advice = $"Restore the row from a backup, or delete it to drop that revision from the history: DELETE FROM declarative_revisions WHERE {scope.Where} AND revision = {number}; (its journal rows go with it).";
-        Revision revision;
-        try
-        {
-            revision = RevisionCodec.DecodeRevision(payload, sealer, where);
-        }
-        catch (StateFileException ex) when (ex.Summary == Unreadable)
-        {
-            throw WithAdvice(ex, advice);
-        }
-
-        return revision.Number == number
-            ? revision
-            : throw new StateFileException(where, Unreadable, [$"{where} is not a valid revision. It holds revision {revision.Number}, not revision {number} as its row says.", advice]);
-    }
-
-    private JournalRecord DecodeRecord(int number, long seq, byte[] bytes)
-    {
-        try
-        {
-            return RevisionCodec.DecodeJournalRecord(bytes, sealer, scope.JournalRow(number, seq));
-        }
-        catch (StateFileException ex) when (ex.Summary == Unreadable)
-        {
-            throw WithAdvice(ex, $"Restore the row from a backup, or delete it to read the revision without that record (what it recorded is then missing from the inventory): DELETE FROM declarative_journal WHERE {scope.Where} AND revision = {number} AND seq = {seq};");
-        }
-    }
-
-    /// <summary>The codec's advice speaks of files; a row is restored or deleted with SQL.</summary>
-    private static StateFileException WithAdvice(StateFileException error, string advice) =>
-        new(error.Path, error.Summary, [.. error.Details.Take(error.Details.Length - 1), advice], error.InnerException);
 
     private Task InsertJournalAsync(int number, IReadOnlyList<byte[]> records) => WriteAsync(
         async connection =>
