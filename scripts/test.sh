@@ -33,6 +33,11 @@ trap declarative_docker_stop EXIT
 # shellcheck source=scripts/ensure-docker.sh
 source scripts/ensure-docker.sh ||
     fail_without_tests "scripts/ensure-docker.sh could not provide the Docker Engine and the registries; see its output above."
+# The PostgreSQL state store's tests start their own throwaway server from Debian's binaries
+# (tests/Declarative.Testing/PostgresServer.cs); scripts/ensure-postgres.sh installs them when missing.
+# shellcheck source=scripts/ensure-postgres.sh
+source scripts/ensure-postgres.sh ||
+    fail_without_tests "scripts/ensure-postgres.sh could not provide the PostgreSQL server binaries; see its output above."
 # -------------------------------------------------------------------------------------------------
 
 results_dir="${DECLARATIVE_TEST_RESULTS:-$(mktemp -d "${TMPDIR:-/tmp}/declarative-tests.XXXXXX")}"

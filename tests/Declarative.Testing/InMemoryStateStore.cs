@@ -10,7 +10,8 @@ namespace Declarative.Testing;
 /// revision found on locking is returned as abandoned, and stored objects are copies (a caller mutating what it
 /// saved or read does not change the store). A pending revision's records are kept in a journal beside it, replayed
 /// when it is read and dropped when it is saved whole. <see cref="Saves"/> records every save in order,
-/// <see cref="Appends"/> every journal record.
+/// <see cref="Appends"/> every journal record. <see cref="KillHolder"/> stands for a holder process that dies: the
+/// lock is free, its record stays until <see cref="RemoveStaleLockAsync"/> or the next holder replaces it.
 /// </summary>
 public sealed class InMemoryStateStore(string environment = "test") : IStateStore
 {
@@ -20,6 +21,7 @@ public sealed class InMemoryStateStore(string environment = "test") : IStateStor
     private readonly Dictionary<int, List<JournalRecord>> journals = [];
     private readonly List<(int Revision, JournalRecord Record)> appends = [];
     private LockRecord? holder;
+    private LockRecord? record;
 
     public string Environment => environment;
 
@@ -68,6 +70,7 @@ public sealed class InMemoryStateStore(string environment = "test") : IStateStor
             }
 
             holder = requester;
+            record = requester;
             var latest = revisions.Count == 0 ? null : Read(revisions.Last().Value);
             return Task.FromResult<IStateLock>(new HeldLock(this, requester, latest is { Status: RevisionStatus.Pending } ? latest : null));
         }
@@ -103,7 +106,8 @@ public sealed class InMemoryStateStore(string environment = "test") : IStateStor
         var copy = Copy(revision);
         lock (gate)
         {
-            revisions[revision.Number] = copy;
+            // Kept as a stored revision reads back: its inventory sorted by address.
+            revisions[revision.Number] = copy with { Inventory = [.. copy.Inventory.OrderBy(e => e.Address)] };
             journals.Remove(revision.Number);
             saves.Add(copy);
         }
@@ -145,14 +149,43 @@ public sealed class InMemoryStateStore(string environment = "test") : IStateStor
         return Task.CompletedTask;
     }
 
-    /// <summary>Holders here are in this process, so alive: a held lock is refused, a free one has no record.</summary>
+    /// <summary>A live holder is refused; the record of a killed one (<see cref="KillHolder"/>) is removed unless its
+    /// process runs on this host, as the local store does.</summary>
     public Task<LockRemoval> RemoveStaleLockAsync(CancellationToken cancellationToken)
     {
         lock (gate)
         {
-            return Task.FromResult(holder is null
-                ? new LockRemoval(LockRemovalOutcome.NotLocked, environment, null)
-                : new LockRemoval(LockRemovalOutcome.HeldByLiveRun, environment, holder));
+            if (holder is not null)
+            {
+                return Task.FromResult(new LockRemoval(LockRemovalOutcome.HeldByLiveRun, environment, holder));
+            }
+
+            if (record is null)
+            {
+                return Task.FromResult(new LockRemoval(LockRemovalOutcome.NotLocked, environment, null));
+            }
+
+            if (HolderProcess.IsRunningOnThisHost(record))
+            {
+                return Task.FromResult(new LockRemoval(LockRemovalOutcome.HolderStillRunning, environment, record));
+            }
+
+            var removed = record;
+            record = null;
+            return Task.FromResult(new LockRemoval(LockRemovalOutcome.Removed, environment, removed));
+        }
+    }
+
+    /// <summary>The process holding <paramref name="held"/> dies without releasing it: the lock is free for the next
+    /// run, the holder's record stays.</summary>
+    public void KillHolder(IStateLock held)
+    {
+        lock (gate)
+        {
+            if (held is HeldLock mine && ReferenceEquals(mine.Holder, holder))
+            {
+                holder = null;
+            }
         }
     }
 
@@ -177,6 +210,7 @@ public sealed class InMemoryStateStore(string environment = "test") : IStateStor
             if (ReferenceEquals(holder, released))
             {
                 holder = null;
+                record = null;
             }
         }
     }

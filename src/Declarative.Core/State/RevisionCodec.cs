@@ -24,6 +24,11 @@ public static class RevisionCodec
     public static byte[] EncodeJournalRecord(JournalRecord record, SecretSealer? sealer, int revision, string where) =>
         JournalFile.Encode(record, sealer, revision, where);
 
+    /// <summary>One journal record that was stored whole (a table row, an object): unlike a file's last line it cannot
+    /// be torn, so any damage is an error naming <paramref name="where"/>.</summary>
+    public static JournalRecord DecodeJournalRecord(ReadOnlySpan<byte> bytes, SecretSealer? sealer, string where) =>
+        JournalFile.DecodeOne(bytes, sealer, where);
+
     /// <summary>Journal lines, in order: a torn last line is ignored, any other bad line is an error naming it.</summary>
     public static ImmutableArray<JournalRecord> DecodeJournal(ReadOnlySpan<byte> bytes, SecretSealer? sealer, string where) =>
         JournalFile.Decode(bytes, sealer, where);

@@ -3,11 +3,12 @@ using System.Collections.Immutable;
 namespace Declarative.Core.State;
 
 /// <summary>
-/// A state store cannot be used: its server cannot be reached, the credentials may not do what the store needs
-/// (RBAC, database grants), it has no connection string, or this build has no such store. <see cref="Store"/>
-/// names it ("the kubernetes store in namespace declarative-system of cluster kind-dev"); <see cref="Summary"/> and
-/// <see cref="Details"/> are ready for a DCL505 diagnostic, the last detail saying what to check. Messages never
-/// carry a connection string or a Secret's data.
+/// A state store cannot be used: its server cannot be reached or refuses the credentials, the credentials may not do
+/// what the store needs (RBAC, database grants), the database is missing or holds a schema from a newer Declarative,
+/// the connection that held the lock dropped, or this build has no such store. <see cref="Store"/> names it ("the
+/// kubernetes store in namespace declarative-system of cluster kind-dev"; server, database and user for postgres);
+/// <see cref="Summary"/> and <see cref="Details"/> are ready for a DCL505 diagnostic, the last detail saying what to
+/// check. Messages never carry a connection string, a password or a Secret's data.
 /// </summary>
 public sealed class StateStoreUnavailableException : Exception
 {

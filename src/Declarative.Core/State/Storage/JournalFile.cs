@@ -78,8 +78,22 @@ internal static class JournalFile
         return records.ToImmutable();
     }
 
+    /// <summary>One record stored whole (a table row): no torn-write leniency, any damage is an error naming
+    /// <paramref name="where"/>.</summary>
+    public static JournalRecord DecodeOne(ReadOnlySpan<byte> bytes, SecretSealer? sealer, string where)
+    {
+        var text = bytes.TrimEnd((byte)'\n');
+        if (text.IndexOf((byte)'\n') >= 0)
+        {
+            throw Corrupt(where, null, "It holds more than one line.", null);
+        }
+
+        var root = Parse(text, where, null, isLast: false)!; // Never null when not the last line.
+        return Decode(root, sealer, where, null);
+    }
+
     /// <summary>The line as JSON; null for a torn last line.</summary>
-    private static JsonObject? Parse(ReadOnlySpan<byte> text, string path, int line, bool isLast)
+    private static JsonObject? Parse(ReadOnlySpan<byte> text, string path, int? line, bool isLast)
     {
         JsonNode? node;
         try
@@ -98,14 +112,14 @@ internal static class JournalFile
         return node as JsonObject ?? throw Corrupt(path, line, "It is not a JSON object.", null);
     }
 
-    private static JournalRecord Decode(JsonObject root, SecretSealer? sealer, string path, int line)
+    private static JournalRecord Decode(JsonObject root, SecretSealer? sealer, string path, int? line)
     {
         switch (RevisionFile.FormatVersion(root))
         {
             case null:
                 throw Corrupt(path, line, "It has no valid formatVersion.", null);
             case int version when version > JournalRecordV1.Version:
-                throw RevisionFile.Newer(path, version, $"{path} line {line}");
+                throw RevisionFile.Newer(path, version, Where(path, line));
         }
 
         try
@@ -124,11 +138,13 @@ internal static class JournalFile
         }
     }
 
-    private static StateFileException Corrupt(string path, int line, string problem, Exception? inner) => new(
+    private static string Where(string path, int? line) => line is null ? path : $"{path} line {line}";
+
+    private static StateFileException Corrupt(string path, int? line, string problem, Exception? inner) => new(
         path,
         "State file is unreadable",
         [
-            $"{path} line {line} is not a valid journal record. {problem}",
+            $"{Where(path, line)} is not a valid journal record. {problem}",
             "Restore the file from a backup, or move it out of the state folder to read the revision as it was begun (what the journal recorded is then missing from its inventory).",
         ],
         inner);
