@@ -2,10 +2,32 @@ using Declarative.Core.State;
 
 namespace Declarative.Cli;
 
-/// <summary>An environment's store and what it needs kept open (a Kubernetes client); dispose when done.</summary>
-internal sealed class OpenedStore(IStateStore store, IDisposable? owned) : IDisposable
+/// <summary>A store and what it holds open (a Kubernetes client, PostgreSQL connections), released together.
+/// Disposal is synchronous because the sessions that own stores are; a store that closes asynchronously (the
+/// PostgreSQL store releases its lock and connections) is waited for here, in a console process without a
+/// synchronisation context.</summary>
+internal sealed class OpenedStore : IDisposable
 {
-    public IStateStore Store => store;
+    private readonly IDisposable? _owned;
+    private readonly IAsyncDisposable? _ownedAsync;
 
-    public void Dispose() => owned?.Dispose();
+    public OpenedStore(IStateStore store, IDisposable? owned)
+    {
+        Store = store;
+        _owned = owned;
+    }
+
+    public OpenedStore(IStateStore store, IAsyncDisposable owned)
+    {
+        Store = store;
+        _ownedAsync = owned;
+    }
+
+    public IStateStore Store { get; }
+
+    public void Dispose()
+    {
+        _owned?.Dispose();
+        _ownedAsync?.DisposeAsync().AsTask().GetAwaiter().GetResult();
+    }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Declarative.Core.Manifests;
 using Declarative.Core.State;
+using Declarative.Core.State.Postgres;
 using Declarative.Providers.Kubernetes.Client;
 using Declarative.Providers.Kubernetes.Config;
 using Declarative.Providers.Kubernetes.State;
@@ -25,7 +26,7 @@ internal static class StateStoreFactory
         {
             StateBackend.Local => new OpenedStore(
                 new LocalStateStore(LocalStateStore.DirectoryFor(project.Root, environment.Name, io.EnvironmentVariables), environment.Name, key, TimeProvider.System),
-                null),
+                (IDisposable?)null),
             StateBackend.Kubernetes => OpenKubernetes(services, result, project, environment, key),
             StateBackend.Postgres => await OpenPostgresAsync(io, project, environment, key, cancellationToken),
             _ => throw new ArgumentOutOfRangeException(nameof(environment), settings.Backend, "Unknown state backend."),
@@ -70,21 +71,10 @@ internal static class StateStoreFactory
         return new OpenedStore(new KubernetesStateStore(client, options), client);
     }
 
-    private static Task<OpenedStore> OpenPostgresAsync(IOContext io, ProjectDefinition project, EnvironmentDefinition environment, StateKey? key, CancellationToken cancellationToken)
+    private static async Task<OpenedStore> OpenPostgresAsync(IOContext io, ProjectDefinition project, EnvironmentDefinition environment, StateKey? key, CancellationToken cancellationToken)
     {
-        const string store = "the postgres state store";
-        var connection = environment.State.Connection!.Read(io.EnvironmentVariables, project.Root, store);
-
-        // The PostgreSQL store plugs in here, and only here:
-        //   var opened = await PostgresStateStore.OpenAsync(connection, project.Name, environment.Name, key, TimeProvider.System, cancellationToken);
-        //   return new OpenedStore(opened, opened as IDisposable);
-        _ = (connection, key, cancellationToken);
-        throw new StateStoreUnavailableException(
-            store,
-            "The postgres state store is not available in this build",
-            [
-                $"Environment \"{environment.Name}\" keeps its state in PostgreSQL (state.backend: postgres), and this build of Declarative has no PostgreSQL store.",
-                "Use a build with the PostgreSQL store, or set state.backend to local or kubernetes in declarative.yaml.",
-            ]);
+        var connection = environment.State.Connection!.Read(io.EnvironmentVariables, project.Root, "the postgres state store");
+        var store = await PostgresStateStore.OpenAsync(connection, project.Name, environment.Name, key, TimeProvider.System, cancellationToken);
+        return new OpenedStore(store, store);
     }
 }

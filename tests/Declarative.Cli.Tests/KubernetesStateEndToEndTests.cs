@@ -93,12 +93,12 @@ public sealed class KubernetesStateEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_postgres_environment_reads_its_connection_from_the_environment_and_is_dcl505_in_this_build()
+    public async Task A_postgres_environment_reads_its_connection_from_the_environment_and_an_unreachable_server_is_dcl505_without_the_password()
     {
         _shop.Dir.Write("shop/declarative.yaml", ProjectFile.Replace("{backend: kubernetes}", "{backend: postgres, connection: \"env:DECLARATIVE_PG\"}", StringComparison.Ordinal));
 
         var unset = await _shop.Decl("history", "shop");
-        _shop.Environment["DECLARATIVE_PG"] = "Host=db;Password=pw-123";
+        _shop.Environment["DECLARATIVE_PG"] = "Host=127.0.0.1;Port=1;Username=decl;Password=pw-123;Timeout=3";
         var set = await _shop.Decl("history", "shop");
 
         Assert.Equal(
@@ -107,7 +107,7 @@ public sealed class KubernetesStateEndToEndTests : IAsyncLifetime
             "    Set DECLARATIVE_PG to the connection string before running decl (in CI, from a repository secret).\n",
             unset.Stderr);
         Assert.Equal(1, set.ExitCode);
-        Assert.StartsWith("error: DCL505 The postgres state store is not available in this build\n", set.Stderr, StringComparison.Ordinal);
+        Assert.StartsWith("error: DCL505 Cannot reach the PostgreSQL state store\n", set.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("pw-123", set.All, StringComparison.Ordinal);
     }
 
