@@ -12,11 +12,14 @@ namespace Declarative.Providers.Kubernetes.State;
 /// generation; annotations: part count and checksum; no data) plus its payload parts of the head's generation; a
 /// save writes a new generation's parts, then points the head at them, so a reader sees the old generation or the
 /// new one, never a mix. Journal batches are Secrets of their own (type <see cref="StateLabels.JournalType"/>),
-/// numbered in order within the generation they extend; a batch counts once its part 0, written last, exists.
-/// Unreadable sets are <see cref="StateFileException"/>s naming their Secrets.
+/// numbered in order within the generation they extend; a batch counts once its part 0, written last, exists, and
+/// then every line of it must be a record. Unreadable sets are <see cref="StateFileException"/>s naming their
+/// Secrets (a journal record also by its line in the batch) and the kubectl command that drops them.
 /// </summary>
 internal sealed partial class RevisionSecrets(StateObjectNames names, KubernetesStateOptions options, SecretSealer? sealer)
 {
+    private const string Unreadable = "State file is unreadable";
+
     public string Where(string name) => $"Secret {options.Namespace}/{name}";
 
     /// <summary>The head and parts of <paramref name="revision"/> written as <paramref name="generation"/>.</summary>
@@ -66,13 +69,14 @@ internal sealed partial class RevisionSecrets(StateObjectNames names, Kubernetes
         }
 
         var where = Where(StateLabels.Name(head));
-        CheckType(head, StateLabels.RevisionType, where);
-        var generation = StateLabels.IntLabel(head, StateLabels.Generation) ?? throw Corrupt(where, $"It has no {StateLabels.Generation} label.");
-        var bytes = AssembleOf(head, mine.Where(i => Is(i, StateLabels.PartRecord, generation)), where);
-        var revision = RevisionCodec.DecodeRevision(bytes, sealer, where);
+        var advice = RevisionAdvice(number);
+        CheckType(head, StateLabels.RevisionType, where, advice);
+        var generation = StateLabels.IntLabel(head, StateLabels.Generation) ?? throw Corrupt(where, $"It has no {StateLabels.Generation} label.", advice);
+        var bytes = AssembleOf(head, mine.Where(i => Is(i, StateLabels.PartRecord, generation)), where, advice);
+        var revision = WithAdvice(() => RevisionCodec.DecodeRevision(bytes, sealer, where), advice);
         if (revision.Number != number)
         {
-            throw Corrupt(where, $"It holds revision {revision.Number}, not revision {number} as its labels say.");
+            throw Corrupt(where, $"It holds revision {revision.Number}, not revision {number} as its labels say.", advice);
         }
 
         if (revision.Status != RevisionStatus.Pending)
@@ -92,13 +96,15 @@ internal sealed partial class RevisionSecrets(StateObjectNames names, Kubernetes
             }
 
             var batchWhere = Where(StateLabels.Name(first));
-            CheckType(first, StateLabels.JournalType, batchWhere);
             if (batch.Key < 0)
             {
-                throw Corrupt(batchWhere, $"It has no valid {StateLabels.Sequence} label.");
+                throw Corrupt(batchWhere, $"It has no valid {StateLabels.Sequence} label.", advice);
             }
 
-            records.AddRange(RevisionCodec.DecodeJournal(AssembleOf(first, batch, batchWhere), sealer, batchWhere));
+            var batchAdvice = BatchAdvice(number, generation, batch.Key);
+            CheckType(first, StateLabels.JournalType, batchWhere, batchAdvice);
+
+            records.AddRange(DecodeBatch(AssembleOf(first, batch, batchWhere, batchAdvice), batchWhere, batchAdvice));
         }
 
         return records.Count == 0 ? revision : JournalReplay.Replay(revision, records);
@@ -162,23 +168,44 @@ internal sealed partial class RevisionSecrets(StateObjectNames names, Kubernetes
         StateLabels.Label(item, StateLabels.Record) == record && StateLabels.IntLabel(item, StateLabels.Generation) == generation;
 
     /// <summary>The payload <paramref name="first"/> (a head, or a batch's part 0) describes, from <paramref name="parts"/>.</summary>
-    private byte[] AssembleOf(JsonObject first, IEnumerable<JsonObject> parts, string where)
+    private static byte[] AssembleOf(JsonObject first, IEnumerable<JsonObject> parts, string where, string advice)
     {
-        var count = StateLabels.IntAnnotation(first, StateLabels.Parts) is { } n and > 0 ? n : throw Corrupt(where, $"It has no valid {StateLabels.Parts} annotation.");
-        var checksum = StateLabels.Annotation(first, StateLabels.Checksum) ?? throw Corrupt(where, $"It has no {StateLabels.Checksum} annotation.");
+        var count = StateLabels.IntAnnotation(first, StateLabels.Parts) is { } n and > 0 ? n : throw Corrupt(where, $"It has no valid {StateLabels.Parts} annotation.", advice);
+        var checksum = StateLabels.Annotation(first, StateLabels.Checksum) ?? throw Corrupt(where, $"It has no {StateLabels.Checksum} annotation.", advice);
         var indexed = new List<(int Index, JsonObject Secret)>();
         foreach (var part in parts)
         {
-            var index = StateLabels.IntLabel(part, StateLabels.Part) ?? throw Corrupt(where, $"Secret {StateLabels.Name(part)} has no valid {StateLabels.Part} label.");
+            var index = StateLabels.IntLabel(part, StateLabels.Part) ?? throw Corrupt(where, $"Secret {StateLabels.Name(part)} has no valid {StateLabels.Part} label.", advice);
             indexed.Add((index, part));
         }
 
-        return SecretPayload.Assemble(indexed, count, checksum, (problem, inner) => Corrupt(where, problem, inner));
+        return SecretPayload.Assemble(indexed, count, checksum, (problem, inner) => Corrupt(where, problem, advice, inner));
     }
 
-    /// <summary>A Secret of a newer layout (<c>declarative.dev/revision.v2</c>) is refused as a newer format, anything
-    /// else that is not <paramref name="expected"/> as damage.</summary>
-    private void CheckType(JsonObject secret, string expected, string where)
+    /// <summary>
+    /// The records of one journal batch. A batch is created whole and its checksum was checked, so unlike the last
+    /// line of a journal file none of its lines can be torn by a crash: every line must be a record, and one that is
+    /// not is damage to report (dropping it would silently lose what the run did).
+    /// </summary>
+    private IEnumerable<JournalRecord> DecodeBatch(byte[] bytes, string where, string advice)
+    {
+        var records = new List<JournalRecord>();
+        var rest = bytes.AsMemory();
+        for (var line = 1; !rest.IsEmpty; line++)
+        {
+            var newline = rest.Span.IndexOf((byte)'\n');
+            var text = newline < 0 ? rest : rest[..(newline + 1)];
+            rest = rest[text.Length..];
+            var lineWhere = $"{where} line {line}";
+            records.Add(WithAdvice(() => RevisionCodec.DecodeJournalRecord(text.Span, sealer, lineWhere), advice));
+        }
+
+        return records;
+    }
+
+    /// <summary>A newer type (<c>declarative.dev/revision.v2</c>) is refused as a newer format, any other type that
+    /// is not <paramref name="expected"/> as damage.</summary>
+    private static void CheckType(JsonObject secret, string expected, string where, string advice)
     {
         var type = secret["type"] is JsonValue value && value.TryGetValue<string>(out var text) ? text : string.Empty;
         if (type == expected)
@@ -197,17 +224,33 @@ internal sealed partial class RevisionSecrets(StateObjectNames names, Kubernetes
             ]);
         }
 
-        throw Corrupt(where, $"Its type is \"{type}\", not {expected}.");
+        throw Corrupt(where, $"Its type is \"{type}\", not {expected}.", advice);
     }
 
-    private StateFileException Corrupt(string where, string problem, Exception? inner = null) => new(
-        where,
-        "State file is unreadable",
-        [
-            $"{where} is not a valid revision or journal record. {problem}",
-            $"Restore the Secrets from a backup, or delete that revision's Secrets to drop it from the history (kubectl delete secret -n {options.Namespace} -l {WellKnown.ProjectLabel}={options.Project},{WellKnown.EnvironmentLabel}={options.Environment},{StateLabels.Revision}=N).",
-        ],
-        inner);
+    /// <summary>The codec's own errors about damage advise on files; these are Secrets.</summary>
+    private static T WithAdvice<T>(Func<T> decode, string advice)
+    {
+        try
+        {
+            return decode();
+        }
+        catch (StateFileException ex) when (ex.Summary == Unreadable)
+        {
+            throw new StateFileException(ex.Path, ex.Summary, [.. ex.Details.Take(ex.Details.Length - 1), advice], ex.InnerException);
+        }
+    }
+
+    private static StateFileException Corrupt(string where, string problem, string advice, Exception? inner = null) =>
+        new(where, Unreadable, [$"{where} is not a valid revision or journal record. {problem}", advice], inner);
+
+    private string RevisionAdvice(int number) =>
+        $"Restore the Secrets from a backup, or delete that revision's Secrets to drop it from the history (kubectl delete secret -n {options.Namespace} -l {Selector(number)}).";
+
+    private string BatchAdvice(int number, int generation, int sequence) =>
+        $"Restore the Secrets from a backup, or delete that journal batch's Secrets to read the revision without it (what its records recorded is then missing from the inventory): kubectl delete secret -n {options.Namespace} -l {Selector(number)},{StateLabels.Generation}={StateLabels.Number(generation)},{StateLabels.Sequence}={StateLabels.Number(sequence)}.";
+
+    private string Selector(int number) =>
+        $"{WellKnown.ProjectLabel}={options.Project},{WellKnown.EnvironmentLabel}={options.Environment},{StateLabels.Revision}={StateLabels.Number(number)}";
 
     [GeneratedRegex("^declarative\\.dev/(?<kind>[a-z]+)\\.v(?<version>[0-9]{1,6})$", RegexOptions.CultureInvariant)]
     private static partial Regex VersionedType();
