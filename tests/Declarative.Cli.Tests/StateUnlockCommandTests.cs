@@ -62,7 +62,7 @@ public sealed class StateUnlockCommandTests : IDisposable
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("DCL501 State is locked by a running process", result.Stderr, StringComparison.Ordinal);
         Assert.Contains("locked by decl apply --env dev (user alice, pid 4312 on ci-7, since 2025-03-01 10:00:00Z), which holds the lock now.", result.Stderr, StringComparison.Ordinal);
-        Assert.Contains("kill -INT 4312 on ci-7", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("Wait for that run to finish, or stop it (kill -INT 4312 on ci-7): its lock goes with its process.", result.Stderr, StringComparison.Ordinal);
         Assert.True(File.Exists(RecordPath));
     }
 

@@ -1,11 +1,13 @@
 using System.CommandLine;
+using System.Globalization;
 using Declarative.Core.Diagnostics;
 using Declarative.Core.State;
 
 namespace Declarative.Cli.Commands;
 
 /// <summary><c>decl state unlock [DIR] --env E</c>: removes the lock record of a run that is gone; refuses while the
-/// holder runs (it holds the lock, or its pid is alive on this host). Reads the store only.</summary>
+/// holder runs (it holds the lock, or its pid is alive on this host), saying how that store's lock ends: with the
+/// holder's process, or as a lease that expires after it. Reads the store only.</summary>
 internal static class StateUnlockCommand
 {
     public static Command Create(CliServices services)
@@ -21,7 +23,7 @@ internal static class StateUnlockCommand
             }
 
             var removal = await opened.Store.RemoveStaleLockAsync(cancellationToken);
-            var refusal = Refusal(removal);
+            var refusal = Refusal(removal, opened.Store.LockExpiresAfter);
             if (refusal is not null)
             {
                 services.ReportErrors(result, [refusal]);
@@ -34,11 +36,22 @@ internal static class StateUnlockCommand
         return unlock;
     }
 
-    private static Diagnostic? Refusal(LockRemoval removal)
+    /// <param name="expiresAfter">The store's <see cref="IStateStore.LockExpiresAfter"/>: null when the lock goes with
+    /// its holder's process, else the duration of a lease that outlives its holder.</param>
+    private static Diagnostic? Refusal(LockRemoval removal, TimeSpan? expiresAfter)
     {
         var holder = removal.Holder;
         return removal.Outcome switch
         {
+            LockRemovalOutcome.HeldByLiveRun when expiresAfter is { } lease => Diagnostic.Error(
+                DiagnosticCodes.StateLocked,
+                "State is locked by a lease that has not expired",
+                null,
+                holder is null
+                    ? $"Environment \"{removal.Environment}\" is locked by a run whose lease has not expired; its lock record cannot be read."
+                    : $"Environment \"{removal.Environment}\" is locked by {holder.Describe()}, whose lease has not expired: that run still renews it, or stopped less than {Seconds(lease)} ago.",
+                (holder is null ? "Wait for that run to finish." : $"Wait for that run to finish, or stop it (kill -INT {holder.ProcessId} on {holder.Host}).")
+                    + $" However it stops, its lease expires within {Seconds(lease)} and the next run takes the lock over by itself: decl state unlock is not needed."),
             LockRemovalOutcome.HeldByLiveRun => Diagnostic.Error(
                 DiagnosticCodes.StateLocked,
                 "State is locked by a running process",
@@ -58,6 +71,8 @@ internal static class StateUnlockCommand
             _ => null,
         };
     }
+
+    private static string Seconds(TimeSpan duration) => string.Create(CultureInfo.InvariantCulture, $"{duration.TotalSeconds:0} s");
 
     private static string Done(LockRemoval removal) => removal switch
     {

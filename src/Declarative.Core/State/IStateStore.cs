@@ -4,7 +4,7 @@ namespace Declarative.Core.State;
 
 /// <summary>
 /// One environment's history. Implementations are safe across processes: <see cref="LockAsync"/> takes an
-/// exclusive lock (released by the OS if the process dies) and fails at once with
+/// exclusive lock (freed when the process dies: by the OS, the database, or a lease that expires) and fails at once with
 /// <see cref="StateLockedException"/> naming the holder. Revisions are returned as stored, secrets decrypted when
 /// the key is available; without the key secret values read back as <see cref="Providers.Unknown"/> placeholders
 /// ("(sensitive)") and a rollback of them fails with a clear message.
@@ -48,6 +48,11 @@ public interface IStateStore
     /// <summary><c>decl state unlock</c>: removes the lock record of a run that is gone. Refuses, changing nothing,
     /// while a process holds the lock or while the recorded holder's process still runs on this host.</summary>
     Task<LockRemoval> RemoveStaleLockAsync(CancellationToken cancellationToken);
+
+    /// <summary>How long a held lock outlives its holder, for messages that tell a person to wait for it: null when
+    /// it goes with the holder's process (an OS file lock, a database session); a lease's duration when the holder
+    /// renews it while it runs and it expires that long after the last renewal.</summary>
+    TimeSpan? LockExpiresAfter => null;
 }
 
 /// <summary>A held lock; dispose to release.</summary>

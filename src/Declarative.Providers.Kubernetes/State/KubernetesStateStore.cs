@@ -47,6 +47,9 @@ public sealed class KubernetesStateStore : IStateStore
     /// <summary>The Lease's name (also the prefix of every Secret's name).</summary>
     public string LeaseName => names.Lease;
 
+    /// <summary>The Lease outlives a holder that stops renewing it by its duration, then the next run takes it over.</summary>
+    public TimeSpan? LockExpiresAfter => TimeSpan.FromSeconds(LeaseLock.LeaseDurationSeconds(options));
+
     public async Task<IStateLock> LockAsync(LockRecord requester, CancellationToken cancellationToken)
     {
         var lease = await LeaseLock.AcquireAsync(api, names.Lease, options, requester, cancellationToken);
