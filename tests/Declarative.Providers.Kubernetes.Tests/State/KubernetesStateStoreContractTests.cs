@@ -285,6 +285,8 @@ public sealed class KubernetesStateStoreContractTests(KubernetesStoreDouble fixt
         public Task DeleteAsync(int number, CancellationToken cancellationToken) => store.DeleteAsync(number, cancellationToken);
 
         public Task<LockRemoval> RemoveStaleLockAsync(CancellationToken cancellationToken) => store.RemoveStaleLockAsync(cancellationToken);
+
+        public TimeSpan? LockExpiresAfter => store.LockExpiresAfter;
     }
 }
 

@@ -30,8 +30,8 @@ public abstract class StateStoreBehaviourContract : IAsyncLifetime
 
     /// <summary>The process holding <paramref name="held"/>, the lock of <paramref name="name"/>, dies (kill -9) without
     /// releasing it: what the backing storage
-    /// frees when a process dies is freed (an OS file lock, a database session), what it keeps stays (the lock record
-    /// naming the holder, its pending revision).</summary>
+    /// frees when a process dies is freed (an OS file lock, a database session), or expires (a lease nobody renews:
+    /// return once it has), what it keeps stays (the lock record naming the holder, its pending revision).</summary>
     protected abstract Task KillHolderAsync(StoreName name, IStateLock held);
 
     public virtual Task InitializeAsync() => Task.CompletedTask;
