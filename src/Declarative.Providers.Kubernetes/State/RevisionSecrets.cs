@@ -103,7 +103,6 @@ internal sealed partial class RevisionSecrets(StateObjectNames names, Kubernetes
 
             var batchAdvice = BatchAdvice(number, generation, batch.Key);
             CheckType(first, StateLabels.JournalType, batchWhere, batchAdvice);
-
             records.AddRange(DecodeBatch(AssembleOf(first, batch, batchWhere, batchAdvice), batchWhere, batchAdvice));
         }
 
