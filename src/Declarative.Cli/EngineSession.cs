@@ -43,28 +43,42 @@ internal sealed class EngineSession : IDisposable
         var store = opened.Store;
         var session = new EngineSession(model, store) { Target = new TargetIdentity(null, null, model.DefaultNamespace, null) };
         session._owned.Add(opened);
-        var latest = await store.GetLatestAsync(cancellationToken);
-        var needed = model.Resources.Select(r => r.Provider)
-            .Concat(latest?.Inventory.Select(e => e.Provider) ?? [])
+        // The history is read while the providers the model needs connect; only an inventory-only provider waits for it.
+        var latestRead = store.GetLatestAsync(cancellationToken);
+        session.LatestAtOpen = latestRead;
+        var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
+        var modelProviders = model.Resources.Select(r => r.Provider).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        await session.AddProvidersAsync(services, result, modelProviders, noForceConflicts, diagnostics, cancellationToken);
+        var latest = await latestRead;
+        var inventoryOnly = (latest?.Inventory.Select(e => e.Provider) ?? [])
+            .Except(modelProviders, StringComparer.Ordinal)
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)
             .ToList();
-        var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
-        foreach (var provider in needed)
+        await session.AddProvidersAsync(services, result, inventoryOnly, noForceConflicts, diagnostics, cancellationToken);
+
+        return (session, diagnostics.ToImmutable());
+    }
+
+    /// <summary>The latest revision as read when the session opened. Only a run that takes no lock may plan from it:
+    /// under a lock the base is read again.</summary>
+    public Task<Revision?> LatestAtOpen { get; private set; } = Task.FromResult<Revision?>(null);
+
+    private async Task AddProvidersAsync(CliServices services, ParseResult result, IEnumerable<string> providers, bool noForceConflicts, ImmutableArray<Diagnostic>.Builder diagnostics, CancellationToken cancellationToken)
+    {
+        foreach (var provider in providers)
         {
             var problem = provider switch
             {
-                "kubernetes" => session.AddKubernetes(services, result, noForceConflicts),
-                "docker" => await session.AddDockerAsync(services, cancellationToken),
-                _ => Unavailable(provider, model),
+                "kubernetes" => AddKubernetes(services, result, noForceConflicts, cancellationToken),
+                "docker" => await AddDockerAsync(services, cancellationToken),
+                _ => Unavailable(provider, Model),
             };
             if (problem is not null)
             {
                 diagnostics.Add(problem);
             }
         }
-
-        return (session, diagnostics.ToImmutable());
     }
 
     /// <summary>Disposes in reverse order of creation, so a provider (the Kubernetes one ends its shared watches)
@@ -77,7 +91,7 @@ internal sealed class EngineSession : IDisposable
         }
     }
 
-    private Diagnostic? AddKubernetes(CliServices services, ParseResult result, bool noForceConflicts)
+    private Diagnostic? AddKubernetes(CliServices services, ParseResult result, bool noForceConflicts, CancellationToken cancellationToken)
     {
         var io = services.IO;
         var options = KubeconfigOptions.For(io, result.GetValue(services.Options.Kubeconfig), result.GetValue(services.Options.Context), Model.Environment.Kubernetes?.Context);
@@ -95,11 +109,31 @@ internal sealed class EngineSession : IDisposable
             _owned.Add(provider);
             Providers["kubernetes"] = provider;
             Target = Target with { KubernetesServer = target.Server.ToString(), KubernetesContext = target.ContextName };
+            _ = WarmUpAsync(client, cancellationToken);
             return null;
         }
         catch (KubeConfigException error)
         {
             return Diagnostic.Error(DiagnosticCodes.ProviderConfiguration, "Cannot connect to Kubernetes", null, error.Message, "Fix the kubeconfig, or pass --kubeconfig and --context.");
+        }
+    }
+
+    /// <summary>Connects and reads discovery while the history is read and decoded, so the plan's first request finds
+    /// both ready. Errors are left for the plan's own request, which reports them.</summary>
+    private async Task WarmUpAsync(KubeClient client, CancellationToken cancellationToken)
+    {
+        if (Model.Resources.FirstOrDefault(r => r.Provider == "kubernetes") is not { } first)
+        {
+            return;
+        }
+
+        try
+        {
+            await client.ResolveAsync(first.Type.ApiVersion, first.Type.Kind, cancellationToken);
+        }
+        catch (Exception error) when (error is not OutOfMemoryException)
+        {
+            // The plan resolves the same kind and reports what went wrong.
         }
     }
 

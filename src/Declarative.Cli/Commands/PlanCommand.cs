@@ -66,7 +66,7 @@ public static class PlanCommand
                 return null;
             }
 
-            var plan = await EnginePlanning.PlanAsync(services, result, session!, adopt, cancellationToken);
+            var plan = await EnginePlanning.PlanAsync(services, result, session!, adopt, cancellationToken, unlocked: true);
             return plan is null ? null : (plan, model.Project.Root);
         }
     }

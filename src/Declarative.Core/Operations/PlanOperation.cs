@@ -16,10 +16,11 @@ public sealed class PlanOperation(Planner planner, IStateStore store)
     /// <param name="pinnedTo">A rollback's target revision (its outputs are reused; nothing is rebuilt).</param>
     /// <param name="force">Delete objects marked <c>declarative.dev/delete-protection: enabled</c> all the same.</param>
     /// <param name="allowCascade">Delete a Namespace or CRD even when objects the environment does not own go with it.</param>
-    public async Task<StageResult<Plan?>> RunAsync(EnvironmentModel model, TargetIdentity target, bool adopt, CancellationToken cancellationToken, Revision? pinnedTo = null, bool force = false, bool allowCascade = false)
+    /// <param name="baseRead">The latest revision, already being read (a plan that takes no lock); null reads it now.</param>
+    public async Task<StageResult<Plan?>> RunAsync(EnvironmentModel model, TargetIdentity target, bool adopt, CancellationToken cancellationToken, Revision? pinnedTo = null, bool force = false, bool allowCascade = false, Task<Revision?>? baseRead = null)
     {
         // The history is read while the planner reads the cluster.
-        var baseRead = store.GetLatestAsync(cancellationToken);
+        baseRead ??= store.GetLatestAsync(cancellationToken);
         Plan plan;
         try
         {

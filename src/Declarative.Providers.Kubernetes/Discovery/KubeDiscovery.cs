@@ -132,8 +132,11 @@ internal sealed class KubeDiscovery(KubeTransport transport)
             return null;
         }
 
-        var core = await GetAsync("/api", AggregatedAccept, cancellationToken);
-        var named = await GetAsync("/apis", AggregatedAccept, cancellationToken);
+        // Both documents at once: one round trip instead of two.
+        var coreRead = GetAsync("/api", AggregatedAccept, cancellationToken);
+        var namedRead = GetAsync("/apis", AggregatedAccept, cancellationToken);
+        await Task.WhenAll(coreRead, namedRead);
+        var (core, named) = (await coreRead, await namedRead);
         if (core is not { Aggregated: true } || named is not { Aggregated: true })
         {
             _aggregatedUnavailable = true;
