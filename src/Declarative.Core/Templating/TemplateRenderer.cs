@@ -39,7 +39,7 @@ public sealed class TemplateRenderer
             return Failed([TemplateDiagnostics.Unclosed(locator, unclosed, scan.UnclosedToken!)]);
         }
 
-        var template = Template.Parse(parsed, file, new ParserOptions(), new LexerOptions { Mode = ScriptMode.Default, Lang = ScriptLang.Default });
+        var template = Template.Parse(parsed, file, ParserOptions.Default, LexerOptions.Default);
         if (template.HasErrors)
         {
             return Failed(ParseErrors(template, locator, scan));
