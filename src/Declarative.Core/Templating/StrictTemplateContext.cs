@@ -80,7 +80,7 @@ internal sealed class StrictTemplateContext : ScribanContext
             case null or NullValue:
                 break;
             default:
-                _output.GeneratedLine = _problems.Locator.LineOf(printed.Start.Offset);
+                _output.GeneratedLine = Locator.LineOf(printed.Start.Offset);
                 Write(TemplateText.Of(textAsObject));
                 break;
         }
