@@ -18,9 +18,14 @@ internal static class ValueFunctions
 
     public static object? Required(TemplateFunctionCall call)
     {
-        if (call.Count != 2 || call[1] is not string message)
+        if (call.Count != 2)
         {
             return call.WrongCount();
+        }
+
+        if (call[1] is not string message)
+        {
+            return call.Invalid("`required` needs the message to show as a quoted string after the value.");
         }
 
         var value = call[0];

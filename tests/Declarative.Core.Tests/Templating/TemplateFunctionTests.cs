@@ -109,6 +109,7 @@ public class TemplateFunctionTests
     [InlineData("a: {{ default values.name }}", "`default VALUE FALLBACK`")]
     [InlineData("a: {{ quote values.name values.name }}", "`quote VALUE`")]
     [InlineData("a: {{ required values.name }}", "`required VALUE \"message\"`")]
+    [InlineData("a: {{ required values.name 5 }}", "`required VALUE \"message\"`")]
     [InlineData("a: {{ indent \"two\" values.name }}", "`indent N TEXT`")]
     [InlineData("a: {{ values.name | indent 5000 }}", "`TEXT | indent N`")]
     [InlineData("a: {{ envVar values.zero }}", "`envVar \"NAME\"")]
