@@ -58,7 +58,7 @@ public sealed class BadInputTests
           annotations:
             declarative.dev/environments: "dev"
         spec:
-          replicas: {{values.replicas}}
+          replicas: {{ values.replicas }}
           selector:
             matchLabels: { app: web }
           template:
@@ -90,9 +90,10 @@ public sealed class BadInputTests
         { "missing reference", "manifests/container.yaml", Container.Replace("${image:web}", "${image:api}", StringComparison.Ordinal), "error: manifests/container.yaml:6:10: DCL202" },
         { "missing registry", "manifests/image.yaml", Image.Replace("registry: local", "registry: remote", StringComparison.Ordinal), "error: manifests/image.yaml:8:13: DCL202" },
         { "unknown reference scheme", "manifests/extra.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  image: ${imgae:web}\n", "error: manifests/extra.yaml:6:10: DCL206" },
-        { "undefined template value", "manifests/registry.yaml", Registry.Replace("127.0.0.1:5000", "{{values.registryHost}}", StringComparison.Ordinal), "error: manifests/registry.yaml:6:11: DCL111" },
-        { "template syntax", "manifests/registry.yaml", Registry.Replace("127.0.0.1:5000", "{{#if values.x}}", StringComparison.Ordinal), "error: manifests/registry.yaml:" },
-        { "required value", "manifests/registry.yaml", Registry.Replace("127.0.0.1:5000", "{{required values.host \"set host\"}}", StringComparison.Ordinal), "error: manifests/registry.yaml:6:11: DCL112" },
+        { "undefined template value", "manifests/registry.yaml", Registry.Replace("127.0.0.1:5000", "{{ values.registryHost }}", StringComparison.Ordinal), "error: manifests/registry.yaml:6:11: DCL111" },
+        { "template syntax", "manifests/registry.yaml", Registry.Replace("127.0.0.1:5000", "{{ if values.x }}", StringComparison.Ordinal), "error: manifests/registry.yaml:6:11: DCL110" },
+        { "unclosed template at the end", "manifests/registry.yaml", Registry.Replace("127.0.0.1:5000", "{{ values.x", StringComparison.Ordinal), "error: manifests/registry.yaml:6:11: DCL110" },
+        { "required value", "manifests/registry.yaml", Registry.Replace("127.0.0.1:5000", "{{ values.host | required \"set host\" }}", StringComparison.Ordinal), "error: manifests/registry.yaml:6:11: DCL112" },
         { "unknown environment in annotation", "manifests/extra.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n  annotations:\n    declarative.dev/environments: \"qa\"\n", "error: manifests/extra.yaml:6:35: DCL107" },
         { "bad depends-on", "manifests/extra.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n  annotations:\n    declarative.dev/depends-on: \"Registry\"\n", "error: manifests/extra.yaml:6:33: DCL204" },
         { "ambiguous depends-on", "manifests/extra.yaml", "apiVersion: example.com/v1\nkind: Registry\nmetadata:\n  name: local\n  namespace: x\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n  annotations:\n    declarative.dev/depends-on: \"Registry/local\"\n", "error: manifests/extra.yaml:12:33: DCL203" },

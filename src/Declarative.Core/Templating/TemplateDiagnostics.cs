@@ -1,75 +1,96 @@
-using System.Text.RegularExpressions;
 using Declarative.Core.Diagnostics;
+using Scriban.Parsing;
+using Scriban.Syntax;
 
 namespace Declarative.Core.Templating;
 
-/// <summary>Turns what the rendered output reported (undefined values, helper failures) into located diagnostics,
-/// one per expression and problem even when a loop prints the expression many times.</summary>
-internal static partial class TemplateDiagnostics
+/// <summary>The wording of templating's diagnostics: what is wrong, where, and what to do.</summary>
+internal static class TemplateDiagnostics
 {
-    public static IEnumerable<Diagnostic> FromProblems(IEnumerable<OutputProblem> problems, IReadOnlyList<TemplateTag> tags, SourceText source) =>
-        problems
-            .DistinctBy(p => (p.TagId ?? -p.SourceLine, p.Kind, p.Payload))
-            .Select(p => ToDiagnostic(p, p.TagId is { } id ? tags[id] : null, source))
-            .OrderBy(d => d.Location?.Line)
-            .ThenBy(d => d.Location?.Column);
+    private const string SyntaxFix = "Fix the template expression; write `\\{{` where a literal `{{` is meant.";
 
-    private static Diagnostic ToDiagnostic(OutputProblem problem, TemplateTag? tag, SourceText source)
+    public static Diagnostic Undefined(string path, string statement, bool isPrinted, SourceLocation location)
     {
-        var location = tag is null ? source.LocateLine(problem.SourceLine) : source.Locate(tag.Start);
-        return problem.Kind == Markers.UndefinedKind
-            ? Undefined(MissingPath(tag, problem.Payload), tag, location)
-            : Failure(problem.Payload.Split(Markers.FieldSeparator), tag, location);
-    }
-
-    private static Diagnostic Undefined(string path, TemplateTag? tag, SourceLocation location)
-    {
-        var printed = tag is null ? $"`{path}`" : $"`{{{{{tag.Expression}}}}}`";
-        var fix = path.StartsWith("values.", StringComparison.Ordinal)
-            ? $"Define `{path}` in values.yaml, in the environment's values file or with --set, or give a fallback with `{{{{default {path} \"...\"}}}}`."
-            : $"Check the spelling of `{path}`; a template sees values, env.name, project.name, module.name and the parameters of its blocks.";
+        var effect = isPrinted ? "has nothing to print" : "cannot use it";
+        var fix = path.StartsWith("values.", StringComparison.Ordinal) || path.StartsWith("values[", StringComparison.Ordinal)
+            ? $"Define `{path}` in values.yaml, in the environment's values file or with --set, or give a fallback, as in `{{{{ {path} ?? \"...\" }}}}` or `{{{{ {path} | default \"...\" }}}}`."
+            : DisabledBuiltins.Explain(path)
+              ?? $"Check the spelling of `{path}`; a template sees values, env.name, project.name, module.name, its own variables and the functions {TemplateFunctions.Describe()}.";
         return Diagnostic.Error(
             DiagnosticCodes.UndefinedValue,
             "Undefined template value",
             location,
-            $"`{path}` is not defined, so {printed} has nothing to print.",
+            $"`{path}` is not defined, so `{{{{ {statement} }}}}` {effect}.",
             fix);
     }
 
-    private static Diagnostic Failure(string[] fields, TemplateTag? tag, SourceLocation location)
+    public static Diagnostic SyntaxError(SourceLocation location, string problem) =>
+        Diagnostic.Error(DiagnosticCodes.TemplateSyntax, "Template syntax error", location, problem, SyntaxFix);
+
+    public static Diagnostic ParseError(TemplateLocator locator, LogMessage message) =>
+        SyntaxError(locator.Locate(message.Span.Start.Offset), Sentence(message.Message));
+
+    public static Diagnostic Unclosed(TemplateLocator locator, int offset, string token) =>
+        SyntaxError(locator.Locate(offset), token == "{{"
+            ? "This `{{` is never closed with `}}`."
+            : $"This `{token}` is never closed with `}}%}}`.");
+
+    public static Diagnostic UnclosedStatement(TemplateLocator locator, int offset, string keyword) =>
+        SyntaxError(locator.Locate(offset), $"This `{keyword}` is never closed with `{{{{ end }}}}`.");
+
+    public static Diagnostic RenderError(TemplateLocator locator, ScriptRuntimeException error)
     {
-        var (code, message, instruction) = (fields[0], fields.ElementAtOrDefault(1) ?? string.Empty, fields.ElementAtOrDefault(2) ?? string.Empty);
-        if (code == DiagnosticCodes.RequiredValueMissing)
+        if (error is TemplateRuleException rule)
         {
-            var path = tag is null ? null : RequiredArgument().Match(tag.Expression) is { Success: true } m ? m.Groups[1].Value : null;
-            var state = path is null ? "The value is undefined, null or empty." : $"`{path}` is undefined, null or empty.";
-            return Diagnostic.Error(code, "Required value is missing", location, message, state, instruction);
+            return Diagnostic.Error(DiagnosticCodes.TemplateSyntax, rule.Summary, locator.Locate(rule.Span.Start.Offset), rule.Problem, rule.Fix);
         }
 
-        return Diagnostic.Error(code, "Template helper failed", location, message, instruction);
+        var (problem, fix) = Explain(error.OriginalMessage);
+        return Diagnostic.Error(
+            DiagnosticCodes.TemplateSyntax,
+            "Template could not be rendered",
+            locator.Locate(error.Span.Start.Offset),
+            problem,
+            fix);
     }
 
-    /// <summary>The path in the expression that holds the missing segment, up to that segment.</summary>
-    private static string MissingPath(TemplateTag? tag, string segment)
+    /// <summary>Scriban's limit errors in our words; anything else as Scriban says it.</summary>
+    private static (string Problem, string Fix) Explain(string message)
     {
-        if (tag is null)
+        if (message.StartsWith("Exceeding number of iteration limit", StringComparison.Ordinal))
         {
-            return segment;
+            return (
+                $"The loops of this file ran more than {StrictTemplateContext.LoopIterationLimit:N0} times in all (nested loops count together), so rendering stopped here.",
+                "Check the loop's list and its end condition; split a very large file into several.");
         }
 
-        foreach (var path in ExpressionWords.Paths(tag.Expression))
+        if (message.StartsWith("Exceeding number of recursive depth limit", StringComparison.Ordinal) || message.Contains("near to stack overflow", StringComparison.Ordinal))
         {
-            var segments = path.Split('.', '/');
-            var index = Array.FindIndex(segments, s => s.Trim('[', ']') == segment);
-            if (index >= 0)
-            {
-                return string.Join('.', segments[..(index + 1)]);
-            }
+            return (
+                $"Functions of this template call each other more than {StrictTemplateContext.CallDepthLimit} deep, so rendering stopped here.",
+                "Give the recursive function an end condition.");
         }
 
-        return tag.Expression;
+        if (message.StartsWith("Rendered output exceeds", StringComparison.Ordinal))
+        {
+            return (
+                $"The rendered file would be longer than {StrictTemplateContext.TextLimit:N0} characters, so rendering stopped here rather than cut it.",
+                "Check loops that print more than intended, or split the file into several.");
+        }
+
+        if (message.Contains("LimitToString", StringComparison.Ordinal))
+        {
+            return (
+                $"An expression here builds text longer than {StrictTemplateContext.TextLimit:N0} characters, so rendering stopped rather than cut it.",
+                "Check the expression's counts and lengths.");
+        }
+
+        return ($"Scriban says: {Sentence(message)}", "Fix the template expression at this location.");
     }
 
-    [GeneratedRegex(@"\brequired\s+([^\s()]+)")]
-    private static partial Regex RequiredArgument();
+    private static string Sentence(string message)
+    {
+        var line = message.Split('\n', 2)[0].Trim();
+        return line.EndsWith('.') ? line : line + ".";
+    }
 }

@@ -1,7 +1,17 @@
 namespace Declarative.Core.Templating;
 
 /// <summary>
-/// What a helper returns instead of a value when it cannot produce one (a required value is missing, an environment
-/// variable is not set, the helper was called wrongly). Other helpers pass it on unchanged; printing it reports it.
+/// What a function returns instead of a value when it cannot produce one (a required value is missing, an
+/// environment variable is not set, the function was called wrongly). Functions pass it on unchanged; printing it
+/// reports it, with <see cref="Detail"/> as the diagnostic's lines.
 /// </summary>
-internal sealed record TemplateFailure(string Code, string Message, string Instruction);
+internal sealed class TemplateFailure(string code, string summary, params string[] detail) : StandIn
+{
+    public string Code { get; } = code;
+
+    public string Summary { get; } = summary;
+
+    public IReadOnlyList<string> Detail { get; } = detail;
+
+    public override string ToString() => Summary;
+}

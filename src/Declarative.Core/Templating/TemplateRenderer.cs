@@ -1,106 +1,98 @@
 using System.Collections.Immutable;
-using System.Globalization;
 using Declarative.Core.Diagnostics;
 using Declarative.Core.Manifests;
-using HandlebarsDotNet;
+using Scriban;
+using Scriban.Parsing;
+using Scriban.Syntax;
 
 namespace Declarative.Core.Templating;
 
 /// <summary>
-/// Handlebars.Net templating as DESIGN "Values and templating" says: strict (a printed undefined value is an
-/// error naming the file, line and missing path), no HTML escaping, <c>\{{</c> for a literal <c>{{</c>, and the
-/// helpers default, required, toYaml, indent, b64enc, quote, envVar. Thread-safe; one instance per run.
+/// Scriban templating as DESIGN "Values and templating" says (docs/decisions/templating-engine.md): strict (a
+/// printed undefined value is an error naming the file, line, column and missing path, every one in a run), a
+/// locked-down context (read-only values, our functions and a reviewed part of the string and math built-ins, no
+/// time, eval, include or I/O), limits that throw instead of cutting the output, <c>\{{</c> for a literal
+/// <c>{{</c>, and a line map back to the file. Thread-safe and stateless; one instance per run.
 /// </summary>
 public sealed class TemplateRenderer
 {
-    private readonly IHandlebars _handlebars;
-
-    public TemplateRenderer()
-    {
-        var configuration = new HandlebarsConfiguration
-        {
-            NoEscape = true,
-            ThrowOnUnresolvedBindingExpression = false,
-            FormatProvider = CultureInfo.InvariantCulture,
-        };
-        configuration.FormatterProviders.Add(new TemplateFormatterProvider());
-        _handlebars = Handlebars.Create(configuration);
-        TemplateHelpers.Register(_handlebars);
-    }
-
     /// <param name="text">The file's text.</param>
     /// <param name="file">Full path, for diagnostics.</param>
-    public StageResult<RenderedTemplate> Render(string text, string file, TemplateContext context)
+    /// <param name="context">What the template sees.</param>
+    /// <param name="cancellationToken">Stops a long render (checked at every statement and loop step).</param>
+    public StageResult<RenderedTemplate> Render(string text, string file, TemplateContext context, CancellationToken cancellationToken = default)
     {
         var normalized = text.Replace("\r\n", "\n", StringComparison.Ordinal);
-        if (!normalized.Contains("{{", StringComparison.Ordinal))
+        if (!normalized.Contains("{{", StringComparison.Ordinal) && !normalized.Contains("{%{", StringComparison.Ordinal))
         {
-            // Compiling a Handlebars template costs about half a millisecond even when there is nothing to do.
+            // Nothing to template: the file is its own output, line for line.
             var lines = normalized.Count(c => c == '\n') + 1;
             return new StageResult<RenderedTemplate>(new RenderedTemplate(normalized, line => Math.Clamp(line, 1, lines)), []);
         }
 
-        var source = new SourceText(normalized, file);
-        var scan = TemplateScanner.Scan(source.Text);
-        var problems = Check(source, scan).ToImmutableArray();
-        if (!problems.IsEmpty)
+        var (parsed, offsets) = LiteralBraces.Rewrite(normalized);
+        var scan = CodeBlockScanner.Scan(parsed);
+        var locator = new TemplateLocator(new SourceText(normalized, file), parsed, offsets, scan.Starts);
+        if (scan.UnclosedAt is { } unclosed)
         {
-            return Failed(problems);
+            // Scriban reads an unclosed {{ at the very end as code up to the end of the file, without an error.
+            return Failed([TemplateDiagnostics.Unclosed(locator, unclosed, scan.UnclosedToken!)]);
         }
 
-        HandlebarsTemplate<TextWriter, object, object> template;
-        try
+        var template = Template.Parse(parsed, file, ParserOptions.Default, LexerOptions.Default);
+        if (template.HasErrors)
         {
-            template = _handlebars.Compile(new StringReader(MarkedTemplateBuilder.Build(source, scan.Tags)));
-        }
-        catch (Exception error) when (error is HandlebarsException or InvalidOperationException or ArgumentException)
-        {
-            // Handlebars.Net reports some malformed templates with plain .NET exceptions.
-            return Failed([HandlebarsFailures.CompileError(error, _handlebars, source, scan.Tags)]);
+            return Failed(ParseErrors(template, locator, scan));
         }
 
-        return Execute(template, source, scan.Tags, context);
+        return Execute(template, parsed, locator, context, cancellationToken);
     }
 
     private static StageResult<RenderedTemplate> Execute(
-        HandlebarsTemplate<TextWriter, object, object> template, SourceText source, ImmutableArray<TemplateTag> tags, TemplateContext context)
+        Template template, string parsed, TemplateLocator locator, TemplateContext values, CancellationToken cancellationToken)
     {
-        using var writer = new StringWriter(CultureInfo.InvariantCulture);
-        var data = new Dictionary<string, object?> { [TemplateHelpers.EnvironmentVariablesKey] = context.EnvironmentVariables };
+        var output = new MappedOutput(parsed, locator);
+        var problems = new TemplateProblems(locator);
+        var context = new StrictTemplateContext(output, problems, values, cancellationToken);
         try
         {
-            template(writer, TemplateValues.Root(context), data);
+            template.Render(context);
         }
-        catch (Exception error) when (error is HandlebarsException or InvalidOperationException or ArgumentException)
+        catch (ScriptAbortException) when (cancellationToken.IsCancellationRequested)
         {
-            var partial = RenderedOutputReader.Read(writer.ToString());
-            return Failed([HandlebarsFailures.RuntimeError(error, partial, source, tags)]);
+            throw new OperationCanceledException(cancellationToken);
+        }
+        catch (ScriptRuntimeException error) when (error.InnerException is OperationCanceledException && cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException(cancellationToken);
+        }
+        catch (ScriptRuntimeException error)
+        {
+            problems.Add(TemplateDiagnostics.RenderError(locator, error));
         }
 
-        var output = RenderedOutputReader.Read(writer.ToString());
         var lines = output.LineMap;
         return new StageResult<RenderedTemplate>(
-            new RenderedTemplate(output.Text, line => lines.IsEmpty ? 1 : lines[Math.Clamp(line, 1, lines.Length) - 1]),
-            [.. TemplateDiagnostics.FromProblems(output.Problems, tags, source)]);
+            new RenderedTemplate(output.ToString(), line => lines.IsEmpty ? 1 : lines[Math.Clamp(line, 1, lines.Length) - 1]),
+            problems.ToImmutable());
     }
 
-    private static IEnumerable<Diagnostic> Check(SourceText source, TemplateScan scan)
+    /// <summary>Scriban's parse errors, except that a block statement without its <c>end</c> is located at the
+    /// statement (Scriban points at the end of the file).</summary>
+    private static ImmutableArray<Diagnostic> ParseErrors(Template template, TemplateLocator locator, CodeBlockScan scan)
     {
-        var control = source.Text.IndexOf(Markers.Delimiter, StringComparison.Ordinal);
-        if (control >= 0)
+        var errors = template.Messages.Where(m => m.Type == ParserMessageType.Error).ToList();
+        var unclosed = errors.FindIndex(m => m.Message.Contains("<end> statement was not found", StringComparison.Ordinal));
+        if (unclosed >= 0 && !scan.UnclosedStatements.IsEmpty)
         {
-            yield return TemplateSyntaxChecker.SyntaxError(source, control, "The file contains the control character U+001F, which YAML does not allow.");
+            var (offset, keyword) = scan.UnclosedStatements[^1];
+            return [TemplateDiagnostics.UnclosedStatement(locator, offset, keyword)];
         }
 
-        if (scan.UnclosedAt is { } unclosed)
-        {
-            yield return TemplateSyntaxChecker.SyntaxError(source, unclosed, "This `{{` is never closed with `}}`.");
-        }
-
-        foreach (var diagnostic in TemplateSyntaxChecker.Check(scan.Tags, source))
-        {
-            yield return diagnostic;
-        }
+        return [.. errors.Select(m => TemplateDiagnostics.ParseError(locator, m))
+            .DistinctBy(d => d.Location)
+            .OrderBy(d => d.Location?.Line)
+            .ThenBy(d => d.Location?.Column)];
     }
 
     private static StageResult<RenderedTemplate> Failed(ImmutableArray<Diagnostic> diagnostics) =>

@@ -21,9 +21,9 @@ public class ConcurrencyTests
                 "kubia",
                 null,
                 ImmutableDictionary<string, string>.Empty.Add("I", i.ToString(CultureInfo.InvariantCulture)));
-            outputs[i] = renderer.Render("n: {{values.n}}\ne: {{env.name}}\nv: {{envVar \"I\"}}", "/f.yaml", context).Value.Text;
+            outputs[i] = renderer.Render("n: {{ values.n }}\ne: {{ env.name }}\nv: {{ envVar \"I\" }}\nx: {{ x = values.n * 2; x }}", "/f.yaml", context).Value.Text;
         });
 
-        Assert.All(Enumerable.Range(0, outputs.Length), i => Assert.Equal($"n: {i}\ne: env{i}\nv: {i}", outputs[i]));
+        Assert.All(Enumerable.Range(0, outputs.Length), i => Assert.Equal($"n: {i}\ne: env{i}\nv: {i}\nx: {i * 2}", outputs[i]));
     }
 }

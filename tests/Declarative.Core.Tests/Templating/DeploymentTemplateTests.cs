@@ -8,12 +8,12 @@ public class DeploymentTemplateTests
         apiVersion: apps/v1
         kind: Deployment
         metadata:
-          name: {{project.name}}-web
+          name: {{ project.name }}-web
           labels:
             app: web
-            env: {{env.name}}
+            env: {{ env.name }}
         spec:
-          replicas: {{default values.replicas 1}}
+          replicas: {{ values.replicas | default 1 }}
           selector:
             matchLabels:
               app: web
@@ -24,19 +24,19 @@ public class DeploymentTemplateTests
             spec:
               containers:
               - name: web
-                image: {{values.image.repository}}:{{quote values.image.tag}}
+                image: {{ values.image.repository }}:{{ values.image.tag | quote }}
                 ports:
-        {{#each values.ports}}
-                - name: {{name}}
-                  containerPort: {{port}}
-        {{/each}}
-        {{#if values.env}}
+        {{~ for port in values.ports ~}}
+                - name: {{ port.name }}
+                  containerPort: {{ port.port }}
+        {{~ end ~}}
+        {{~ if values.env ~}}
                 env:
-        {{#each values.env}}
-                - name: {{@key}}
-                  value: {{quote this}}
-        {{/each}}
-        {{/if}}
+        {{~ for variable in values.env ~}}
+                - name: {{ variable.key }}
+                  value: {{ variable.value | quote }}
+        {{~ end ~}}
+        {{~ end ~}}
         """;
 
     private const string Expected = """
@@ -98,6 +98,7 @@ public class DeploymentTemplateTests
     {
         var result = Render(Template, """{"ports": [{"name": "http"}]}""");
 
-        Assert.Equal(["DCL111 20:16", "DCL111 20:44", "DCL111 24:26"], Describe(result.Diagnostics));
+        Assert.Equal(["DCL111 20:16", "DCL111 20:46", "DCL111 24:26"], Describe(result.Diagnostics));
+        Assert.Equal(["values.image", "values.image", "values.ports[0].port"], MissingPaths(result.Diagnostics));
     }
 }

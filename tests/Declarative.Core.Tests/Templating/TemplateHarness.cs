@@ -17,8 +17,9 @@ internal static class TemplateHarness
         string template,
         string values = "{}",
         string? module = null,
-        IReadOnlyDictionary<string, string>? environmentVariables = null) =>
-        Renderer.Render(template, SourceFile, Context(values, module, environmentVariables));
+        IReadOnlyDictionary<string, string>? environmentVariables = null,
+        CancellationToken cancellationToken = default) =>
+        Renderer.Render(template, SourceFile, Context(values, module, environmentVariables), cancellationToken);
 
     public static TemplateContext Context(string values, string? module = null, IReadOnlyDictionary<string, string>? environmentVariables = null) =>
         new(
@@ -39,6 +40,10 @@ internal static class TemplateHarness
     /// <summary>"CODE line:column" per diagnostic, for compact assertions on what and where.</summary>
     public static IEnumerable<string> Describe(IEnumerable<Diagnostic> diagnostics) =>
         diagnostics.Select(d => $"{d.Code} {d.Location?.Line}:{d.Location?.Column}");
+
+    /// <summary>The path each DCL111 names (the first `quoted` part of its detail).</summary>
+    public static IEnumerable<string> MissingPaths(IEnumerable<Diagnostic> diagnostics) =>
+        diagnostics.Select(d => d.Detail[0].Split('`')[1]);
 
     /// <summary>The source line of every output line, 1-based, in order.</summary>
     public static IEnumerable<int> SourceLines(RenderedTemplate rendered) =>
