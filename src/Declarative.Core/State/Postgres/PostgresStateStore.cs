@@ -21,7 +21,7 @@ public sealed class PostgresStateStore : IStateStore, IAsyncDisposable
     private readonly PostgresScope scope;
     private readonly PostgresRowCodec rows;
     private readonly TimeProvider time;
-    private readonly ConcurrentDictionary<int, PostgresJournalAppender> journals = [];
+    private readonly ConcurrentDictionary<int, GroupCommit> journals = [];
     private PostgresStateLock? held;
 
     private PostgresStateStore(NpgsqlDataSource pool, NpgsqlDataSource sessions, PostgresScope scope, StateKey? key, TimeProvider time)
@@ -169,7 +169,7 @@ public sealed class PostgresStateStore : IStateStore, IAsyncDisposable
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(number, 1);
         var bytes = rows.EncodeRecord(number, record);
-        var journal = journals.GetOrAdd(number, n => new PostgresJournalAppender(batch => InsertJournalAsync(n, batch)));
+        var journal = journals.GetOrAdd(number, n => new GroupCommit(batch => InsertJournalAsync(n, batch)));
         return journal.AppendAsync(bytes, cancellationToken);
     }
 

@@ -12,10 +12,7 @@ internal sealed class JournalAppender
 {
     private readonly string path;
     private readonly Func<Task>? beforeWrite;
-    private readonly Lock gate = new();
-    private List<Waiting> queue = [];
-    private bool writing;
-    private int batches;
+    private readonly GroupCommit commit;
 
     /// <param name="path">The journal file; created 0600 by the first batch.</param>
     /// <param name="beforeWrite">Tests only: awaited before each batch is written, to hold a batch back while more
@@ -24,87 +21,28 @@ internal sealed class JournalAppender
     {
         this.path = path;
         this.beforeWrite = beforeWrite;
+        commit = new GroupCommit(WriteAsync);
     }
 
     public string Path => path;
 
     /// <summary>How many writes (each with its fsync) this appender has made: fewer than records when records
     /// arrived together.</summary>
-    public int Batches => Volatile.Read(ref batches);
+    public int Batches => commit.Batches;
 
     /// <summary>Appends <paramref name="line"/> (one record, ending with a newline) and completes once it is on the
     /// disk. Once queued the record is written whatever happens to <paramref name="cancellationToken"/>: the caller
     /// acted on the resource already, and the record must say so.</summary>
-    public Task AppendAsync(byte[] line, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        var waiting = new Waiting(line, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
-        bool start;
-        lock (gate)
-        {
-            queue.Add(waiting);
-            start = !writing;
-            writing = true;
-        }
+    public Task AppendAsync(byte[] line, CancellationToken cancellationToken) => commit.AppendAsync(line, cancellationToken);
 
-        if (start)
-        {
-            _ = Task.Run(WriteQueuedAsync, CancellationToken.None);
-        }
-
-        return waiting.Written.Task;
-    }
-
-    private async Task WriteQueuedAsync()
-    {
-        while (true)
-        {
-            List<Waiting> batch;
-            lock (gate)
-            {
-                if (queue.Count == 0)
-                {
-                    writing = false;
-                    return;
-                }
-
-                batch = queue;
-                queue = [];
-            }
-
-            try
-            {
-                await WriteAsync(batch);
-                foreach (var waiting in batch)
-                {
-                    waiting.Written.TrySetResult();
-                }
-            }
-            catch (Exception ex)
-            {
-                foreach (var waiting in batch)
-                {
-                    waiting.Written.TrySetException(ex);
-                }
-            }
-        }
-    }
-
-    private async Task WriteAsync(List<Waiting> batch)
+    private async Task WriteAsync(IReadOnlyList<byte[]> batch)
     {
         if (beforeWrite is not null)
         {
             await beforeWrite();
         }
 
-        var bytes = new byte[batch.Sum(w => w.Line.Length)];
-        var offset = 0;
-        foreach (var waiting in batch)
-        {
-            waiting.Line.CopyTo(bytes, offset);
-            offset += waiting.Line.Length;
-        }
-
+        var bytes = GroupCommit.Concatenate(batch);
         var options = UnixPermissions.NewFile(FileMode.OpenOrCreate, FileAccess.Write, FileShare.Read);
         options.BufferSize = 0;
         var stream = new FileStream(path, options);
@@ -122,8 +60,6 @@ internal sealed class JournalAppender
                 throw;
             }
         }
-
-        Interlocked.Increment(ref batches);
     }
 
     private static void Truncate(FileStream stream, long length)
@@ -138,5 +74,4 @@ internal sealed class JournalAppender
         }
     }
 
-    private readonly record struct Waiting(byte[] Line, TaskCompletionSource Written);
 }

@@ -1,22 +1,22 @@
-namespace Declarative.Core.State.Postgres;
+namespace Declarative.Core.State;
 
 /// <summary>
-/// Group commit of one revision's journal rows: records that arrive while a batch is on its way to the server wait for
-/// the next one, and that one INSERT (one transaction, one commit to the server's WAL) lands them all. The writing runs
-/// on its own task, so no caller waits beyond the batch it is in; a batch that fails fails every caller in it and
-/// leaves no row (the INSERT is one statement). Thread-safe.
+/// Group commit of journal records, for every store: records that arrive while a batch is being written wait for the
+/// next one, and one write (an fsync, an INSERT, a set of Secrets) lands them all. The writing runs on its own task,
+/// so no caller waits beyond the batch it is in; a batch that fails fails every caller in it. What one write is, and
+/// how a failed write is undone, is the store's <c>writeBatch</c>. Thread-safe.
 /// </summary>
-internal sealed class PostgresJournalAppender(Func<IReadOnlyList<byte[]>, Task> writeBatch)
+public sealed class GroupCommit(Func<IReadOnlyList<byte[]>, Task> writeBatch)
 {
     private readonly Lock gate = new();
     private List<Waiting> queue = [];
     private bool writing;
     private int batches;
 
-    /// <summary>How many INSERTs this appender made: fewer than records when records arrived together.</summary>
+    /// <summary>How many writes were made: fewer than records when records arrived together.</summary>
     public int Batches => Volatile.Read(ref batches);
 
-    /// <summary>Appends <paramref name="record"/> and completes once the server committed it. Once queued the record is
+    /// <summary>Appends <paramref name="record"/> and completes once its batch is written. Once queued the record is
     /// written whatever happens to <paramref name="cancellationToken"/>: the caller acted on the resource already, and
     /// the record must say so.</summary>
     public Task AppendAsync(byte[] record, CancellationToken cancellationToken)
@@ -37,6 +37,20 @@ internal sealed class PostgresJournalAppender(Func<IReadOnlyList<byte[]>, Task> 
         }
 
         return waiting.Written.Task;
+    }
+
+    /// <summary>The records of a batch one after the other, for stores that write a batch as one piece.</summary>
+    public static byte[] Concatenate(IReadOnlyList<byte[]> records)
+    {
+        var bytes = new byte[records.Sum(r => r.Length)];
+        var offset = 0;
+        foreach (var record in records)
+        {
+            record.CopyTo(bytes, offset);
+            offset += record.Length;
+        }
+
+        return bytes;
     }
 
     private async Task WriteQueuedAsync()
