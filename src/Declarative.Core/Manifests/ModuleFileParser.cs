@@ -36,7 +36,7 @@ internal static class ModuleFileParser
         }
 
         var source = read.Value[0].Source;
-        var reader = new NodeReader(source);
+        var reader = new NodeReader(source, "module.yaml");
         if (JsonPointer.Get(root, "/spec/modules") is not null)
         {
             reader.Add(Diagnostic.Error(DiagnosticCodes.InvalidModule, "No nested modules in v1", source.LocateKey("/spec/modules"), "A module cannot use other modules.", "Use both modules from the project's declarative.yaml instead."));

@@ -209,4 +209,15 @@ public sealed class ModuleLoadingTests
         Assert.Equal(["Unknown input type \"text\"", "The default of input \"b\" is not an integer"], errors.Select(e => e.Summary));
         Assert.Equal([5, 6], errors.Select(e => e.Location!.Line));
     }
+
+    [Fact]
+    public void An_unknown_field_in_module_yaml_is_reported_as_in_module_yaml()
+    {
+        using var dir = Project(moduleFile: "apiVersion: declarative.dev/v1\nkind: Module\nspec:\n  inptus: {}\n");
+
+        var error = Assert.Single(Load(dir).Diagnostics, d => d.Code == DiagnosticCodes.InvalidProjectDocument);
+
+        Assert.Equal("Unknown field \"inptus\" in module.yaml", error.Summary);
+        Assert.Equal((4, 3), (error.Location!.Line, error.Location.Column));
+    }
 }
