@@ -24,6 +24,10 @@ public static class DiagnosticCodes
     public const string RequiredValueMissing = "DCL112";
     public const string TemplateHelperFailed = "DCL113";
 
+    // Modules.
+    public const string InvalidModule = "DCL114";
+    public const string InvalidModuleInput = "DCL115";
+
     // Kind schemas (catalogs).
     public const string UnknownField = "DCL120";
     public const string MissingField = "DCL121";

@@ -55,7 +55,7 @@ internal static class DependsOnAnnotation
 
         return new DependencyCandidate(
             resource,
-            new ReferenceTarget(entry.Group, entry.Kind, entry.Namespace, entry.Name),
+            new ReferenceTarget(entry.Group, entry.Kind, entry.Namespace, entry.Name, entry.Module),
             $"{WellKnown.DependsOnAnnotation} names {entry.Text}",
             DependencyKind.Explicit,
             location);
@@ -74,7 +74,7 @@ internal static class DependsOnAnnotation
             DiagnosticCodes.InvalidDependsOn,
             "Invalid depends-on entry",
             location,
-            $"\"{item}\" in {WellKnown.DependsOnAnnotation} is not of the form Kind[.group]/[namespace/]name.",
+            $"\"{item}\" in {WellKnown.DependsOnAnnotation} is not of the form [module.NAME/]Kind[.group]/[namespace/]name.",
             "Write entries such as Job/db-migrate, Deployment.apps/web or Secret/other-ns/creds, separated by commas.");
 
     private static Diagnostic Ambiguous(DependsOnEntry entry, IReadOnlyList<string> groups, SourceLocation location)

@@ -3,14 +3,30 @@ using System.Text.RegularExpressions;
 namespace Declarative.Core.Graph;
 
 /// <summary>
-/// One entry of <c>declarative.dev/depends-on</c>: <c>Kind[.group]/[namespace/]name</c>, as written in
-/// <see cref="Text"/>. <see cref="Group"/> is null for a bare Kind (any group) and "" for the core group.
+/// One entry of <c>declarative.dev/depends-on</c>: <c>[module.NAME/]Kind[.group]/[namespace/]name</c>, as written in
+/// <see cref="Text"/>. <see cref="Module"/> is null when no module path is written (any module matches). <see cref="Group"/> is null for a bare Kind (any group) and "" for the core group.
 /// A version segment after the kind is accepted and ignored (<c>ConfigMap.v1</c> is the core group,
 /// <c>Deployment.v1.apps</c> is apps), because kubectl users write kinds that way.
 /// </summary>
-internal sealed partial record DependsOnEntry(string Text, string Kind, string? Group, string? Namespace, string Name)
+internal sealed partial record DependsOnEntry(string Text, string Kind, string? Group, string? Namespace, string Name, string? Module = null)
 {
+    private const string ModulePrefix = "module.";
+
     public static DependsOnEntry? Parse(string text)
+    {
+        if (text.StartsWith(ModulePrefix, StringComparison.Ordinal))
+        {
+            var slash = text.IndexOf('/', StringComparison.Ordinal);
+            var module = slash < 0 ? string.Empty : text[ModulePrefix.Length..slash];
+            return !Manifests.NameRules.IsValidName(module) || ParseObject(text[(slash + 1)..]) is not { } inModule
+                ? null
+                : inModule with { Text = text, Module = module };
+        }
+
+        return ParseObject(text);
+    }
+
+    private static DependsOnEntry? ParseObject(string text)
     {
         var parts = text.Split('/');
         if (parts.Length is < 2 or > 3 || !NamePattern().IsMatch(parts[^1]))

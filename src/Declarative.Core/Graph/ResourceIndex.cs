@@ -9,7 +9,7 @@ internal sealed class ResourceIndex(IReadOnlyList<Resource> resources, IReadOnly
     private readonly ILookup<(string Kind, string Name), Resource> _byKindAndName = resources.ToLookup(r => (r.Address.Kind, r.Address.Name));
 
     public IReadOnlyList<Resource> Find(ReferenceTarget target, Resource referrer) =>
-        [.. _byKindAndName[(target.Kind, target.Name)].Where(r => IsKindAndName(r.Address.Group, r.Address.Kind, r.Address.Name, target) && NamespaceMatches(r, target, referrer))];
+        [.. _byKindAndName[(target.Kind, target.Name)].Where(r => IsKindAndName(r.Address.Group, r.Address.Kind, r.Address.Name, target) && (target.Module is null || target.Module == r.Address.Module) && NamespaceMatches(r, target, referrer))];
 
     /// <summary>The groups that resources of <paramref name="kind"/> have in the project, ordinal order.</summary>
     public IReadOnlyList<string> GroupsOf(string kind) =>
@@ -43,7 +43,7 @@ internal sealed class ResourceIndex(IReadOnlyList<Resource> resources, IReadOnly
             return false;
         }
 
-        if (!IsKindAndName(new ResourceType(apiVersion, kind).Group, kind, name, target))
+        if (!IsKindAndName(new ResourceType(apiVersion, kind).Group, kind, name, target) || (target.Module is not null && target.Module != document.Module))
         {
             return false;
         }

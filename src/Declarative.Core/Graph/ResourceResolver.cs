@@ -23,6 +23,7 @@ public static class ResourceResolver
     {
         var diagnostics = new DiagnosticBag();
         var resources = ImmutableArray.CreateBuilder<Resource>();
+        // Keyed without the module path: two module instances producing one object would fight over it.
         var byAddress = new Dictionary<ResourceAddress, Resource>();
         foreach (var document in documents)
         {
@@ -32,13 +33,14 @@ public static class ResourceResolver
                 continue;
             }
 
-            if (byAddress.TryGetValue(resource.Address, out var first))
+            var objectAddress = resource.Address with { Module = string.Empty };
+            if (byAddress.TryGetValue(objectAddress, out var first))
             {
                 diagnostics.Add(Duplicate(first, resource));
                 continue;
             }
 
-            byAddress.Add(resource.Address, resource);
+            byAddress.Add(objectAddress, resource);
             resources.Add(resource);
         }
 
@@ -78,7 +80,7 @@ public static class ResourceResolver
 
         var info = catalog.Describe(type, context);
         var (ns, content) = ApplyScope(document.Content, info.Scope, context.DefaultNamespace);
-        var address = new ResourceAddress(string.Empty, info.Kind.Group, info.Kind.Kind, ns, name);
+        var address = new ResourceAddress(document.Module, info.Kind.Group, info.Kind.Kind, ns, name);
         return new Resource(address, type, info.Scope, catalog.ProviderName, content, document.Source);
     }
 
@@ -111,12 +113,22 @@ public static class ResourceResolver
 
 
     private static Diagnostic Duplicate(Resource first, Resource second) =>
-        Diagnostic.Error(
-            DiagnosticCodes.DuplicateAddress,
-            "Duplicate resource address",
-            second.Source.Locate(NamePointer),
-            $"{second.Address} is already defined at {first.Source.Locate(NamePointer)}.",
-            "Give one of them another name or namespace, or remove the duplicate.");
+        first.Address.Module == second.Address.Module
+            ? Diagnostic.Error(
+                DiagnosticCodes.DuplicateAddress,
+                "Duplicate resource address",
+                second.Source.Locate(NamePointer),
+                $"{second.Address} is already defined at {first.Source.Locate(NamePointer)}.",
+                "Give one of them another name or namespace, or remove the duplicate.")
+            : Diagnostic.Error(
+                DiagnosticCodes.DuplicateAddress,
+                "Two modules produce the same object",
+                second.Source.Locate(NamePointer),
+                $"{second.Address} and {first.Address} (defined at {first.Source.Locate(NamePointer)}) are the same object in the cluster: {ModuleOf(second)} and {ModuleOf(first)} both produce it.",
+                "Make the object's name depend on the instance, for example name: {{ module.name }}, or give the instances values that differ.");
+
+    private static string ModuleOf(Resource resource) =>
+        resource.Address.Module.Length == 0 ? "the project's own files" : $"module instance \"{resource.Address.Module}\"";
 
     private static Diagnostic UnknownKind(RenderedDocument document, ResourceType type) =>
         Diagnostic.Error(

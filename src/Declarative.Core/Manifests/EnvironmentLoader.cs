@@ -29,7 +29,12 @@ public sealed class EnvironmentLoader(TemplateRenderer renderer, IReadOnlyDictio
         var excluded = ImmutableArray.CreateBuilder<ExcludedDocument>();
         // Templates render in file order; parsing, the larger cost for a big folder of plain manifests, runs on every
         // core, and its documents and diagnostics are taken back in file order.
-        var sources = files.Value.Select(file => ReadFile(file, project, context, diagnostics)).ToList();
+        var sources = files.Value.Select(file => ReadFile(file, project, context, string.Empty, diagnostics)).ToList();
+        foreach (var instance in project.Modules.Where(m => m.Environments is null || m.Environments.Value.Contains(environment.Name)))
+        {
+            sources.AddRange(ReadModule(project, instance, context, diagnostics));
+        }
+
         var parsed = new (ImmutableArray<RenderedDocument> Documents, ImmutableArray<Diagnostic> Diagnostics)[sources.Count];
         Parallel.For(0, sources.Count, i => parsed[i] = Parse(sources[i]));
         foreach (var (documents, problems) in parsed)
@@ -53,8 +58,31 @@ public sealed class EnvironmentLoader(TemplateRenderer renderer, IReadOnlyDictio
         return new(loaded, diagnostics.ToImmutable());
     }
 
+    /// <summary>The rendered files of one module instance: its inputs are the templates' <c>values</c>, its name
+    /// <c>module.name</c>. Nothing is rendered when its inputs are wrong (every input problem is still reported).</summary>
+    private IEnumerable<FileText?> ReadModule(ProjectDefinition project, ModuleInstance instance, TemplateContext context, DiagnosticBag diagnostics)
+    {
+        if (instance.Definition is not { } module)
+        {
+            return [];
+        }
+
+        var inputProblems = new DiagnosticBag();
+        var inputs = ModuleInputs.Build(project, instance, module, context.Values, inputProblems);
+        diagnostics.AddRange(inputProblems.ToImmutable());
+        var files = ManifestFiles.Find(project with { Root = module.Root, Include = module.Include, Source = module.Source, IncludeIsDefault = false });
+        diagnostics.AddRange(files.Diagnostics);
+        if (inputProblems.HasErrors)
+        {
+            return [];
+        }
+
+        var moduleContext = context with { Values = inputs, ModuleName = instance.Name };
+        return files.Value.Select(file => ReadFile(file, project, moduleContext, instance.Name, diagnostics)).ToList();
+    }
+
     /// <summary>A file's text, rendered in an explicit project; null when it cannot be read or rendered.</summary>
-    private FileText? ReadFile(string file, ProjectDefinition project, TemplateContext context, DiagnosticBag diagnostics)
+    private FileText? ReadFile(string file, ProjectDefinition project, TemplateContext context, string module, DiagnosticBag diagnostics)
     {
         string text;
         try
@@ -69,12 +97,12 @@ public sealed class EnvironmentLoader(TemplateRenderer renderer, IReadOnlyDictio
 
         if (project.IsImplicit)
         {
-            return new FileText(file, text, null);
+            return new FileText(file, text, null, module);
         }
 
         var rendered = renderer.Render(text, file, context);
         diagnostics.AddRange(rendered.Diagnostics);
-        return rendered.HasErrors ? null : new FileText(file, rendered.Value.Text, rendered.Value.LineMap);
+        return rendered.HasErrors ? null : new FileText(file, rendered.Value.Text, rendered.Value.LineMap, module);
     }
 
     private static (ImmutableArray<RenderedDocument> Documents, ImmutableArray<Diagnostic> Diagnostics) Parse(FileText? source)
@@ -87,11 +115,11 @@ public sealed class EnvironmentLoader(TemplateRenderer renderer, IReadOnlyDictio
         var diagnostics = new DiagnosticBag();
         var parsed = ManifestReader.Read(source.Text, source.File, source.LineMap);
         diagnostics.AddRange(parsed.Diagnostics);
-        var documents = parsed.Value.SelectMany(d => ToDocuments(d.Root, d.Source, diagnostics)).ToImmutableArray();
+        var documents = parsed.Value.SelectMany(d => ToDocuments(d.Root, d.Source, diagnostics)).Select(d => d with { Module = source.Module }).ToImmutableArray();
         return (documents, diagnostics.ToImmutable());
     }
 
-    private sealed record FileText(string File, string Text, Func<int, int>? LineMap);
+    private sealed record FileText(string File, string Text, Func<int, int>? LineMap, string Module);
 
     private static IEnumerable<RenderedDocument> ToDocuments(JsonNode? root, DocumentSource source, DiagnosticBag diagnostics)
     {

@@ -40,6 +40,7 @@ public static class ManifestFiles
 
     private static bool IsProjectFile(ProjectDefinition project, string relative) =>
         relative == WellKnown.ProjectFileName
+        || relative == WellKnown.ModuleFileName
         || (project.IsImplicit && NotManifests.Contains(Path.GetFileName(relative)));
 
     private static IEnumerable<string> EnumerateFiles(string root)

@@ -6,9 +6,9 @@ using Declarative.Core.Providers;
 
 namespace Declarative.Core.Manifests;
 
-/// <summary>Typed, located access to a document of our own formats (declarative.yaml): every wrong shape
-/// becomes a diagnostic at the offending node.</summary>
-internal sealed class NodeReader(DocumentSource source)
+/// <summary>Typed, located access to a document of our own formats (declarative.yaml, module.yaml): every wrong shape
+/// becomes a diagnostic at the offending node. <paramref name="fileName"/> names the file in messages.</summary>
+internal sealed class NodeReader(DocumentSource source, string fileName = "the project file")
 {
     private readonly DiagnosticBag _diagnostics = new();
 
@@ -32,7 +32,7 @@ internal sealed class NodeReader(DocumentSource source)
                 var at = JsonPointer.Append(pointer, key);
                 _diagnostics.Add(Diagnostic.Error(
                     DiagnosticCodes.InvalidProjectDocument,
-                    $"Unknown field \"{key}\" in the project file",
+                    $"Unknown field \"{key}\" in {fileName}",
                     source.LocateKey(at),
                     $"{Display(pointer)} accepts: {string.Join(", ", known)}.",
                     "Remove the field or fix its spelling."));
@@ -56,7 +56,7 @@ internal sealed class NodeReader(DocumentSource source)
         {
             if (required)
             {
-                _diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InvalidProjectDocument, $"Missing {Display(pointer)} in the project file", source.Locate(pointer), $"The project file needs {Display(pointer)}.", $"Add {Display(pointer)}."));
+                _diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InvalidProjectDocument, $"Missing {Display(pointer)} in {fileName}", source.Locate(pointer), $"{Capitalized(fileName)} needs {Display(pointer)}.", $"Add {Display(pointer)}."));
             }
 
             return null;
@@ -113,6 +113,8 @@ internal sealed class NodeReader(DocumentSource source)
     private void WrongType(string pointer, string expected, JsonNode node) =>
         _diagnostics.Add(Diagnostic.Error(DiagnosticCodes.WrongType, $"{Display(pointer)} must be {expected}", source.Locate(pointer), $"Found {JsonText.Describe(node)}.", $"Write {Display(pointer)} as {expected}."));
 
+
+    private static string Capitalized(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
     private static string Display(string pointer) =>
         pointer.Length == 0 ? "the document" : string.Join(".", JsonPointer.Segments(pointer));

@@ -17,7 +17,11 @@ public sealed record ProjectDefinition(
     string? ValuesFile,
     ImmutableSortedDictionary<string, EnvironmentDefinition> Environments,
     DocumentSource? Source,
-    bool IncludeIsDefault = false);
+    bool IncludeIsDefault = false)
+{
+    /// <summary>The <c>spec.modules</c> entries, in the order written.</summary>
+    public ImmutableArray<ModuleInstance> Modules { get; init; } = [];
+}
 
 public sealed record EnvironmentDefinition(
     string Name,

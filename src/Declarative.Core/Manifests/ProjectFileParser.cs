@@ -12,7 +12,7 @@ internal static class ProjectFileParser
     public static readonly ImmutableArray<string> DefaultInclude = ["manifests/**/*.yaml", "manifests/**/*.yml"];
 
     private static readonly string[] TopFields = ["apiVersion", "kind", "metadata", "spec"];
-    private static readonly string[] SpecFields = ["include", "values", "environments", "state"];
+    private static readonly string[] SpecFields = ["include", "values", "environments", "state", "modules"];
     private static readonly string[] EnvironmentFields = ["values", "kubernetes", "docker", "state"];
     private static readonly string[] KubernetesFields = ["context", "namespace"];
     private static readonly string[] DockerFields = ["host"];
@@ -57,7 +57,8 @@ internal static class ProjectFileParser
         var values = reader.String(root0, "/spec/values");
         var state = StateSettingsReader.Read(reader, root0, "/spec/state") ?? StateSettings.Local;
         var environments = ReadEnvironments(reader, root0, state);
-        var project = new ProjectDefinition(name ?? "invalid", root, IsImplicit: false, written ?? DefaultInclude, values, environments, source, IncludeIsDefault: written is null);
+        var modules = ModuleInstancesReader.Read(reader, root0, root, environments.Keys.ToList());
+        var project = new ProjectDefinition(name ?? "invalid", root, IsImplicit: false, written ?? DefaultInclude, values, environments, source, IncludeIsDefault: written is null) { Modules = modules };
         return new StageResult<ProjectDefinition?>(project, reader.Diagnostics);
     }
 

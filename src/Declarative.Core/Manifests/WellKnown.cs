@@ -6,6 +6,8 @@ public static class WellKnown
     public const string ProjectApiVersion = "declarative.dev/v1";
     public const string ProjectKind = "Project";
     public const string ProjectFileName = "declarative.yaml";
+    public const string ModuleKind = "Module";
+    public const string ModuleFileName = "module.yaml";
     public const string ImplicitEnvironment = "default";
 
     public const string EnvironmentsAnnotation = "declarative.dev/environments";

@@ -12,10 +12,10 @@ public readonly record struct ResourceAddress(string Module, string Group, strin
     public KindRef KindRef => new(Group, Kind);
 
     /// <summary>Canonical text, in the syntax of the depends-on annotation:
-    /// <c>Kind[.group]/[namespace/]name</c>, prefixed by <c>module.NAME.</c> in a module.</summary>
+    /// <c>Kind[.group]/[namespace/]name</c>, prefixed by <c>module.NAME/</c> in a module.</summary>
     public override string ToString()
     {
-        var prefix = Module.Length == 0 ? string.Empty : $"module.{Module}.";
+        var prefix = Module.Length == 0 ? string.Empty : $"module.{Module}/";
         var ns = Namespace is null ? string.Empty : $"{Namespace}/";
         return $"{prefix}{KindRef}/{ns}{Name}";
     }

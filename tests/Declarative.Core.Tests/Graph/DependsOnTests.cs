@@ -46,7 +46,7 @@ public sealed class DependsOnTests
         Assert.Equal(
             """
             /p/doc0.yaml:7:37: DCL204 Invalid depends-on entry
-              "Deployment apps/web" in declarative.dev/depends-on is not of the form Kind[.group]/[namespace/]name.
+              "Deployment apps/web" in declarative.dev/depends-on is not of the form [module.NAME/]Kind[.group]/[namespace/]name.
               Write entries such as Job/db-migrate, Deployment.apps/web or Secret/other-ns/creds, separated by commas.
 
             """,
