@@ -10,6 +10,7 @@ namespace Declarative.Core.State;
 /// </summary>
 public sealed record SealedRevision(int Number, RevisionStatus Status, RevisionOperation Operation, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt, byte[] Bytes)
 {
-    /// <summary>Lower-case hex of the SHA-256 of <see cref="Bytes"/>.</summary>
-    public string Checksum { get; } = Convert.ToHexStringLower(SHA256.HashData(Bytes));
+    /// <summary>Lower-case hex of the SHA-256 of <see cref="Bytes"/> (computed on each call, so a copy made with
+    /// <c>with</c> never carries a stale one).</summary>
+    public string Checksum => Convert.ToHexStringLower(SHA256.HashData(Bytes));
 }
