@@ -81,7 +81,7 @@ internal static partial class StateMigrateCommand
             new MigrationStore((ISealedRevisionStore)destination.Store, targetName),
             RunInfo.Holder(services.IO, $"decl state migrate --env {environment.Name} --to {Word(target.Backend)}"),
             cancellationToken);
-        if (migration.Value is null || services.ReportErrors(result, migration.Diagnostics))
+        if (services.ReportErrors(result, migration.Diagnostics) || migration.Value is null)
         {
             return ExitCodes.Error;
         }
