@@ -7,7 +7,7 @@ namespace Declarative.Cli.Tests.Processes;
 
 /// <summary>
 /// <see cref="SharedStoreScenario"/> with the history in the cluster (`state: {backend: kubernetes, leaseDuration:
-/// 3s}`): the killed run's Lease is not deleted by anyone; it expires by itself 3 s after its last renewal and the next
+/// 8s}`): the killed run's Lease is not deleted by anyone; it expires by itself 8 s after its last renewal and the next
 /// run takes it over.
 /// </summary>
 public sealed class KubernetesSharedStoreProcessTests
@@ -17,19 +17,19 @@ public sealed class KubernetesSharedStoreProcessTests
     [Fact]
     public async Task Two_applies_on_different_state_folders_share_the_lease_and_a_killed_holders_lease_expires_for_the_next_run()
     {
-        await using var cluster = await SignalCluster.ManyConfigMapsAsync(SharedStoreScenario.ConfigMaps, "{ backend: kubernetes, leaseDuration: 3s }");
+        await using var cluster = await SignalCluster.ManyConfigMapsAsync(SharedStoreScenario.ConfigMaps, "{ backend: kubernetes, leaseDuration: 8s }");
         var expires = DateTimeOffset.MinValue;
         await SharedStoreScenario.RunAsync(
             cluster,
             async holder =>
             {
                 var spec = (await LeaseAsync(cluster))["spec"]!;
-                Assert.Equal(3, spec["leaseDurationSeconds"]!.GetValue<int>());
+                Assert.Equal(8, spec["leaseDurationSeconds"]!.GetValue<int>());
                 Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"\"pid\":{holder.Id}"), spec["holderIdentity"]!.GetValue<string>(), StringComparison.Ordinal);
             },
             async () =>
             {
-                // Nobody renews it now: it stands until renewTime + 3 s, then the next run may take it.
+                // Nobody renews it now: it stands until renewTime + 8 s, then the next run may take it.
                 var spec = (await LeaseAsync(cluster))["spec"]!;
                 Assert.False(string.IsNullOrEmpty(spec["holderIdentity"]?.GetValue<string>()), "the killed run's Lease was cleared");
                 expires = DateTimeOffset.Parse(spec["renewTime"]!.GetValue<string>(), CultureInfo.InvariantCulture).AddSeconds(spec["leaseDurationSeconds"]!.GetValue<int>());
