@@ -25,6 +25,10 @@ internal sealed class OpenedStore : IDisposable
 
     public IStateStore Store { get; }
 
+    /// <summary>Where the history is, for people: "folder state/dev", a namespace and label selector, a database
+    /// table and the condition on its rows.</summary>
+    public string Location { get; init; } = string.Empty;
+
     public void Dispose()
     {
         _owned?.Dispose();

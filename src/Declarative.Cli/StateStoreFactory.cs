@@ -16,33 +16,47 @@ namespace Declarative.Cli;
 /// </summary>
 internal static class StateStoreFactory
 {
+    public static Task<OpenedStore> OpenAsync(
+        CliServices services, ParseResult result, ProjectDefinition project, EnvironmentDefinition environment, bool createKey, CancellationToken cancellationToken) =>
+        OpenAsync(services, result.GetValue(services.Options.Kubeconfig), result.GetValue(services.Options.Context), project, environment, environment.State, createKey, cancellationToken);
+
+    /// <summary>The store <paramref name="settings"/> describe for <paramref name="environment"/> (its own settings, or
+    /// another store's: <c>decl state migrate</c>'s target).</summary>
+    /// <param name="context">--context: the environment's cluster, which a Kubernetes store follows unless
+    /// <c>state.context</c> pins it.</param>
     public static async Task<OpenedStore> OpenAsync(
-        CliServices services, ParseResult result, ProjectDefinition project, EnvironmentDefinition environment, bool createKey, CancellationToken cancellationToken)
+        CliServices services,
+        string? kubeconfig,
+        string? context,
+        ProjectDefinition project,
+        EnvironmentDefinition environment,
+        StateSettings settings,
+        bool createKey,
+        CancellationToken cancellationToken)
     {
         var io = services.IO;
         var key = StateKey.Load(io.EnvironmentVariables, io.HomeDirectory, createKey);
-        var settings = environment.State;
         return settings.Backend switch
         {
-            StateBackend.Local => new OpenedStore(
-                new LocalStateStore(LocalStateStore.DirectoryFor(project.Root, environment.Name, io.EnvironmentVariables), environment.Name, key, TimeProvider.System),
-                (IDisposable?)null),
-            StateBackend.Kubernetes => OpenKubernetes(services, result, project, environment, key),
-            StateBackend.Postgres => await OpenPostgresAsync(io, project, environment, key, cancellationToken),
-            _ => throw new ArgumentOutOfRangeException(nameof(environment), settings.Backend, "Unknown state backend."),
+            StateBackend.Local => OpenLocal(io, project, environment, key),
+            StateBackend.Kubernetes => OpenKubernetes(io, kubeconfig, context, project, environment, settings, key),
+            StateBackend.Postgres => await OpenPostgresAsync(io, project, environment, settings, key, cancellationToken),
+            _ => throw new ArgumentOutOfRangeException(nameof(settings), settings.Backend, "Unknown state backend."),
         };
     }
 
-    private static OpenedStore OpenKubernetes(CliServices services, ParseResult result, ProjectDefinition project, EnvironmentDefinition environment, StateKey? key)
+    private static OpenedStore OpenLocal(IOContext io, ProjectDefinition project, EnvironmentDefinition environment, StateKey? key)
     {
-        var settings = environment.State;
+        var folder = LocalStateStore.DirectoryFor(project.Root, environment.Name, io.EnvironmentVariables);
+        var relative = Path.GetRelativePath(io.WorkingDirectory, folder);
+        var shown = relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? folder : relative;
+        return new OpenedStore(new LocalStateStore(folder, environment.Name, key, TimeProvider.System), (IDisposable?)null) { Location = $"folder {shown}" };
+    }
 
+    private static OpenedStore OpenKubernetes(IOContext io, string? kubeconfigPath, string? context, ProjectDefinition project, EnvironmentDefinition environment, StateSettings settings, StateKey? key)
+    {
         // state.context pins where the history lives, over --context; without it the state follows the environment's cluster.
-        var kubeconfig = KubeconfigOptions.For(
-            services.IO,
-            result.GetValue(services.Options.Kubeconfig),
-            settings.Context ?? result.GetValue(services.Options.Context),
-            environment.Kubernetes?.Context);
+        var kubeconfig = KubeconfigOptions.For(io, kubeconfigPath, settings.Context ?? context, environment.Kubernetes?.Context);
         KubeTarget target;
         try
         {
@@ -67,14 +81,19 @@ internal static class StateStoreFactory
         {
             ClusterName = target.ContextName ?? target.Server.ToString(),
             Key = key,
+            LeaseDuration = settings.LeaseDuration ?? KubernetesStateOptions.DefaultLeaseDuration,
         };
-        return new OpenedStore(new KubernetesStateStore(client, options), client);
+        var store = new KubernetesStateStore(client, options);
+        return new OpenedStore(store, client)
+        {
+            Location = $"namespace \"{options.Namespace}\" of cluster {options.ClusterName} ({target.Server}), Secrets labelled {store.Selector}",
+        };
     }
 
-    private static async Task<OpenedStore> OpenPostgresAsync(IOContext io, ProjectDefinition project, EnvironmentDefinition environment, StateKey? key, CancellationToken cancellationToken)
+    private static async Task<OpenedStore> OpenPostgresAsync(IOContext io, ProjectDefinition project, EnvironmentDefinition environment, StateSettings settings, StateKey? key, CancellationToken cancellationToken)
     {
-        var connection = environment.State.Connection!.Read(io.EnvironmentVariables, project.Root, "the postgres state store");
+        var connection = settings.Connection!.Read(io.EnvironmentVariables, project.Root, "the postgres state store");
         var store = await PostgresStateStore.OpenAsync(connection, project.Name, environment.Name, key, TimeProvider.System, cancellationToken);
-        return new OpenedStore(store, store);
+        return new OpenedStore(store, store) { Location = store.Location };
     }
 }

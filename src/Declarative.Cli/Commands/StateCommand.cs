@@ -5,8 +5,9 @@ using Declarative.Core.Providers;
 
 namespace Declarative.Cli.Commands;
 
-/// <summary><c>decl state list|show|unlock [DIR] --env E</c>: what the store says the environment owns, and the
-/// removal of a stale lock record. All read the store only, never the manifests.</summary>
+/// <summary><c>decl state list|show|unlock|migrate [DIR] --env E</c>: what the store says the environment owns, the
+/// removal of a stale lock record, and the copy of the history to another store. All read the store only, never the
+/// manifests.</summary>
 public static class StateCommand
 {
     public static Command Create(CliServices services)
@@ -15,6 +16,7 @@ public static class StateCommand
         command.Subcommands.Add(List(services));
         command.Subcommands.Add(Show(services));
         command.Subcommands.Add(StateUnlockCommand.Create(services));
+        command.Subcommands.Add(StateMigrateCommand.Create(services));
         return command;
     }
 

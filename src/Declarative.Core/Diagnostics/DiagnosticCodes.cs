@@ -66,4 +66,5 @@ public static class DiagnosticCodes
     public const string StateKeyProblem = "DCL503";
     public const string InvalidStateSettings = "DCL504";
     public const string StateStoreUnavailable = "DCL505";
+    public const string StateMigrationRefused = "DCL506";
 }

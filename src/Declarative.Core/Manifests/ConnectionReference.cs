@@ -12,6 +12,24 @@ public sealed record ConnectionReference(ConnectionSource Source, string Name)
     public const string EnvironmentPrefix = "env:";
     public const string FilePrefix = "file:";
 
+    /// <summary><c>env:NAME</c> or <c>file:PATH</c> (as declarative.yaml and <c>decl state migrate --connection</c>
+    /// write it), or null for anything else: a connection string itself, an invalid variable name, an empty path.</summary>
+    public static ConnectionReference? TryParse(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.StartsWith(EnvironmentPrefix, StringComparison.Ordinal))
+        {
+            var name = text[EnvironmentPrefix.Length..];
+            return name.Length > 0 && (char.IsAsciiLetter(name[0]) || name[0] == '_') && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_')
+                ? new ConnectionReference(ConnectionSource.EnvironmentVariable, name)
+                : null;
+        }
+
+        return text.StartsWith(FilePrefix, StringComparison.Ordinal) && text[FilePrefix.Length..].Trim().Length > 0
+            ? new ConnectionReference(ConnectionSource.File, text[FilePrefix.Length..])
+            : null;
+    }
+
     /// <summary>As declarative.yaml writes it: <c>env:DECLARATIVE_PG</c>, <c>file:secrets/pg.txt</c>.</summary>
     public override string ToString() => (Source == ConnectionSource.EnvironmentVariable ? EnvironmentPrefix : FilePrefix) + Name;
 

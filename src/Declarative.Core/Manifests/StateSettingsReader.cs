@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Declarative.Core.Diagnostics;
+using Declarative.Core.Durations;
 using Declarative.Core.Providers;
 
 namespace Declarative.Core.Manifests;
@@ -13,7 +14,7 @@ namespace Declarative.Core.Manifests;
 /// </summary>
 internal static partial class StateSettingsReader
 {
-    private static readonly string[] Fields = ["backend", "namespace", "context", "connection"];
+    private static readonly string[] Fields = ["backend", "namespace", "context", "connection", "leaseDuration"];
 
     private static readonly Dictionary<string, StateBackend> Backends = new(StringComparer.Ordinal)
     {
@@ -43,9 +44,12 @@ internal static partial class StateSettingsReader
         var ns = reader.String(root, pointer + "/namespace");
         var context = reader.String(root, pointer + "/context");
         var connectionText = reader.String(root, pointer + "/connection");
+        var leaseText = reader.String(root, pointer + "/leaseDuration");
         Refuse(reader, state, pointer, backendText, "namespace", backend != StateBackend.Kubernetes, "kubernetes");
         Refuse(reader, state, pointer, backendText, "context", backend != StateBackend.Kubernetes, "kubernetes");
         Refuse(reader, state, pointer, backendText, "connection", backend != StateBackend.Postgres, "postgres");
+        Refuse(reader, state, pointer, backendText, "leaseDuration", backend != StateBackend.Kubernetes, "kubernetes");
+        var leaseDuration = backend == StateBackend.Kubernetes && leaseText is not null ? LeaseDuration(reader, pointer + "/leaseDuration", leaseText) : null;
         if (backend == StateBackend.Kubernetes && ns is not null && !IsNamespaceName(ns))
         {
             reader.Add(Invalid(
@@ -71,7 +75,7 @@ internal static partial class StateSettingsReader
 
         return backend switch
         {
-            StateBackend.Kubernetes => new StateSettings(backend, ns, string.IsNullOrEmpty(context) ? null : context),
+            StateBackend.Kubernetes => new StateSettings(backend, ns, string.IsNullOrEmpty(context) ? null : context, LeaseDuration: leaseDuration),
             StateBackend.Postgres => new StateSettings(backend, Connection: connection),
             _ => StateSettings.Local,
         };
@@ -88,6 +92,23 @@ internal static partial class StateSettingsReader
                 $"Only backend {owner} takes state.{field}.",
                 $"Remove state.{field}, or set backend: {owner}."));
         }
+    }
+
+    /// <summary>A Lease counts whole seconds: anything under one second would expire before its first renewal.</summary>
+    private static TimeSpan? LeaseDuration(NodeReader reader, string pointer, string text)
+    {
+        if (GoDuration.TryParse(text, out var duration) && duration >= TimeSpan.FromSeconds(1))
+        {
+            return duration;
+        }
+
+        reader.Add(Invalid(
+            reader,
+            pointer,
+            "Invalid state lease duration",
+            $"\"{text}\" is not a lease duration: it takes {GoDuration.Syntax}, at least 1s.",
+            "Write leaseDuration: 60s (the default), or leave it out."));
+        return null;
     }
 
     private static ConnectionReference? Missing(NodeReader reader, JsonObject state, string pointer)

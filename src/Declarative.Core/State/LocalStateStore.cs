@@ -12,7 +12,7 @@ namespace Declarative.Core.State;
 /// fsynced), replayed when the revision is read and dropped when it is saved whole. Without a key, sealed values read back as "(sensitive)" and saving a revision that holds secret values fails
 /// with <see cref="StateKeyException"/>. An unusable file throws <see cref="StateFileException"/> naming it.
 /// </summary>
-public sealed class LocalStateStore(string directory, string environment, StateKey? key, TimeProvider clock) : IStateStore
+public sealed class LocalStateStore(string directory, string environment, StateKey? key, TimeProvider clock) : ISealedRevisionStore
 {
     public const string DirectoryVariable = "DECLARATIVE_STATE_DIR";
 
@@ -112,6 +112,33 @@ public sealed class LocalStateStore(string directory, string environment, StateK
 
     public Task<LockRemoval> RemoveStaleLockAsync(CancellationToken cancellationToken) =>
         FileStateLock.RemoveStaleRecordAsync(directory, environment, cancellationToken);
+
+    public async Task<ImmutableArray<SealedRevision>> ReadSealedAsync(CancellationToken cancellationToken)
+    {
+        var revisions = ImmutableArray.CreateBuilder<SealedRevision>();
+        foreach (var number in Numbers())
+        {
+            var path = PathOf(number);
+            revisions.Add(RevisionFile.ReadSealed(await File.ReadAllBytesAsync(path, cancellationToken), number, path));
+        }
+
+        return revisions.ToImmutable();
+    }
+
+    public async Task WriteSealedAsync(SealedRevision revision, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(revision);
+        ArgumentOutOfRangeException.ThrowIfLessThan(revision.Number, 1);
+        var path = PathOf(revision.Number);
+        if (File.Exists(path))
+        {
+            throw new InvalidOperationException($"Revision {revision.Number} is already in the store ({path}): a copy never replaces a revision.");
+        }
+
+        UnixPermissions.CreateFolder(directory);
+        DropJournal(revision.Number);
+        await AtomicFile.WriteAsync(path, revision.Bytes, cancellationToken);
+    }
 
     /// <summary>Tests only: how many writes (each fsynced) the journal of revision <paramref name="number"/> took in
     /// this store object.</summary>

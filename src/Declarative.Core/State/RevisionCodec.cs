@@ -20,6 +20,11 @@ public static class RevisionCodec
     public static Revision DecodeRevision(byte[] bytes, SecretSealer? sealer, string where) =>
         RevisionFile.Decode(bytes, sealer, where);
 
+    /// <summary>Revision <paramref name="number"/>'s bytes as read from a store, checked and in canonical form, secret
+    /// values still sealed: what a migration copies and checksums. The key is neither needed nor used.</summary>
+    public static SealedRevision ReadSealed(byte[] bytes, int number, string where) =>
+        RevisionFile.ReadSealed(bytes, number, where);
+
     /// <summary>One journal line, newline included.</summary>
     public static byte[] EncodeJournalRecord(JournalRecord record, SecretSealer? sealer, int revision, string where) =>
         JournalFile.Encode(record, sealer, revision, where);

@@ -16,7 +16,7 @@ namespace Declarative.Providers.Kubernetes.State;
 /// an unreachable or forbidden API is a <see cref="StateStoreUnavailableException"/> naming the cluster, the
 /// namespace and what is missing.
 /// </summary>
-public sealed class KubernetesStateStore : IStateStore
+public sealed partial class KubernetesStateStore : IStateStore
 {
     private const int ConcurrentDeletes = 8;
 

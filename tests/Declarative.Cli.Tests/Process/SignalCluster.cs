@@ -49,7 +49,8 @@ internal sealed class SignalCluster : IAsyncDisposable
     public string LockRecordPath => Path.Combine(StateFolder, "lock.json");
 
     /// <summary>The Namespace and <paramref name="count"/> ConfigMaps cm-01.. in it.</summary>
-    public static async Task<SignalCluster> ManyConfigMapsAsync(int count)
+    /// <param name="state">The project's spec.state (a YAML flow map), or null for the local store.</param>
+    public static async Task<SignalCluster> ManyConfigMapsAsync(int count, string? state = null)
     {
         var files = new Dictionary<string, string> { ["sig/manifests/namespace.yaml"] = NamespaceYaml };
         for (var i = 1; i <= count; i++)
@@ -58,7 +59,7 @@ internal sealed class SignalCluster : IAsyncDisposable
             files[$"sig/manifests/{name}.yaml"] = $"apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {name}\ndata:\n  index: \"{i}\"\n";
         }
 
-        return await StartAsync(0.02, files);
+        return await StartAsync(0.02, files, state);
     }
 
     /// <summary>The Namespace, Deployment web (one pod that takes 1000 simulated seconds to become ready, so a run
@@ -124,10 +125,10 @@ internal sealed class SignalCluster : IAsyncDisposable
         await Host.DisposeAsync();
     }
 
-    private static async Task<SignalCluster> StartAsync(double timeScale, Dictionary<string, string> files)
+    private static async Task<SignalCluster> StartAsync(double timeScale, Dictionary<string, string> files, string? state = null)
     {
         var host = await ApiServerHost.StartAsync(new ApiServerOptions { TimeScale = timeScale }, CancellationToken.None);
-        files["sig/declarative.yaml"] = ProjectYaml;
+        files["sig/declarative.yaml"] = state is null ? ProjectYaml : ProjectYaml.Replace("spec:\n", $"spec:\n  state: {state}\n", StringComparison.Ordinal);
         var dir = new TempDirectory(files);
         dir.Write("kubeconfig", host.KubeconfigYaml());
         Directory.CreateDirectory(dir.PathOf("home"));

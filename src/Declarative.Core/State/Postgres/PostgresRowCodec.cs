@@ -18,7 +18,7 @@ internal sealed class PostgresRowCodec(PostgresScope scope, SecretSealer? sealer
     public Revision DecodeRevision(int number, byte[] payload)
     {
         var where = scope.RevisionRow(number);
-        var advice = $"Restore the row from a backup, or delete it to drop that revision from the history: DELETE FROM declarative_revisions WHERE {scope.Where} AND revision = {number}; (its journal rows go with it).";
+        var advice = RevisionAdvice(number);
         Revision revision;
         try
         {
@@ -34,6 +34,20 @@ internal sealed class PostgresRowCodec(PostgresScope scope, SecretSealer? sealer
             : throw new StateFileException(where, Unreadable, [$"{where} is not a valid revision. It holds revision {revision.Number}, not revision {number} as its row says.", advice]);
     }
 
+    /// <summary>Row <paramref name="number"/>'s payload in canonical sealed form (<see cref="RevisionCodec.ReadSealed"/>),
+    /// without the key.</summary>
+    public SealedRevision ReadSealed(int number, byte[] payload)
+    {
+        try
+        {
+            return RevisionCodec.ReadSealed(payload, number, scope.RevisionRow(number));
+        }
+        catch (StateFileException ex) when (ex.Summary == Unreadable)
+        {
+            throw WithAdvice(ex, RevisionAdvice(number));
+        }
+    }
+
     /// <summary>The record in journal row <paramref name="seq"/> of revision <paramref name="number"/>: a row is written
     /// whole, so any damage is an error (no torn-last-line leniency as for a file).</summary>
     public JournalRecord DecodeRecord(int number, long seq, byte[] bytes)
@@ -47,6 +61,9 @@ internal sealed class PostgresRowCodec(PostgresScope scope, SecretSealer? sealer
             throw WithAdvice(ex, $"Restore the row from a backup, or delete it to read the revision without that record (what it recorded is then missing from the inventory): DELETE FROM declarative_journal WHERE {scope.Where} AND revision = {number} AND seq = {seq};");
         }
     }
+
+    private string RevisionAdvice(int number) =>
+        $"Restore the row from a backup, or delete it to drop that revision from the history: DELETE FROM declarative_revisions WHERE {scope.Where} AND revision = {number}; (its journal rows go with it).";
 
     private static StateFileException WithAdvice(StateFileException error, string advice) =>
         new(error.Path, error.Summary, [.. error.Details.Take(error.Details.Length - 1), advice], error.InnerException);

@@ -14,7 +14,7 @@ namespace Declarative.Core.State.Postgres;
 /// that cannot be read is a <see cref="StateFileException"/> naming the row. Dispose to close its connections (and
 /// release a lock it still holds).
 /// </summary>
-public sealed class PostgresStateStore : IStateStore, IAsyncDisposable
+public sealed partial class PostgresStateStore : IStateStore, IAsyncDisposable
 {
     private readonly NpgsqlDataSource pool;
     private readonly NpgsqlDataSource sessions;

@@ -52,6 +52,32 @@ internal static class RevisionFile
         }
     }
 
+    /// <summary>
+    /// Revision <paramref name="number"/> in its canonical sealed form: read and checked as <see cref="Decode"/> reads
+    /// it (format version, every field), its sealed values left sealed (no key is needed or used), then written again,
+    /// so two stores holding the same revision give the same bytes whatever wrote them.
+    /// </summary>
+    public static SealedRevision ReadSealed(byte[] bytes, int number, string path)
+    {
+        CheckVersion(bytes, path);
+        try
+        {
+            var file = JsonSerializer.Deserialize(bytes, StateJsonContext.Files.StateFileV1) ?? throw new InvalidDataException("It is empty.");
+            var revision = RevisionMapper.FromFile(file, content => content);
+            if (revision.Number != number)
+            {
+                throw new InvalidDataException($"It holds revision {revision.Number}, where revision {number} belongs.");
+            }
+
+            var canonical = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(file, StateJsonContext.Files.StateFileV1) + "\n");
+            return new SealedRevision(revision.Number, revision.Status, revision.Operation, revision.StartedAt, revision.FinishedAt, canonical);
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidDataException)
+        {
+            throw Corrupt(path, ex.Message, ex);
+        }
+    }
+
     private static void CheckVersion(byte[] bytes, string path)
     {
         int? version;

@@ -76,6 +76,9 @@ public sealed class StateSettingsTests
     [InlineData("{ backend: kubernetes, namespace: Team_State }", "Invalid state namespace", 8, 48)]
     [InlineData("{ backend: postgres }", "The postgres store needs a connection", 8, 25)]
     [InlineData("{ backend: postgres, connection: \"env:9PG\" }", "Invalid connection variable", 8, 47)]
+    [InlineData("{ backend: local, leaseDuration: 5s }", "state.leaseDuration does not apply to backend local", 8, 47)]
+    [InlineData("{ backend: kubernetes, leaseDuration: 500ms }", "Invalid state lease duration", 8, 52)]
+    [InlineData("{ backend: kubernetes, leaseDuration: soon }", "Invalid state lease duration", 8, 52)]
     public void Invalid_settings_are_dcl504_at_the_value(string state, string summary, int line, int column)
     {
         var project = Parse($"  environments:\n    dev:\n      state: {state}\n");
@@ -84,6 +87,29 @@ public sealed class StateSettingsTests
         Assert.Equal((DiagnosticCodes.InvalidStateSettings, summary), (error.Code, error.Summary));
         Assert.Equal((line, column), (error.Location!.Line, error.Location.Column));
     }
+
+    [Fact]
+    public void A_kubernetes_store_takes_a_lease_duration_and_defaults_to_none()
+    {
+        var project = Parse("  state: { backend: kubernetes }\n  environments:\n    dev: {}\n    ci:\n      state: { backend: kubernetes, leaseDuration: 1m30s }\n");
+
+        Assert.Empty(project.Diagnostics);
+        Assert.Null(project.Value!.Environments["dev"].State.LeaseDuration);
+        Assert.Equal(TimeSpan.FromSeconds(90), project.Value.Environments["ci"].State.LeaseDuration);
+    }
+
+    [Theory]
+    [InlineData("env:DECLARATIVE_PG", ConnectionSource.EnvironmentVariable, "DECLARATIVE_PG")]
+    [InlineData("file:secrets/pg.txt", ConnectionSource.File, "secrets/pg.txt")]
+    public void A_connection_reference_parses_from_its_text(string text, ConnectionSource source, string name) =>
+        Assert.Equal(new ConnectionReference(source, name), ConnectionReference.TryParse(text));
+
+    [Theory]
+    [InlineData("Host=db;Password=pw")]
+    [InlineData("env:9PG")]
+    [InlineData("env:")]
+    [InlineData("file: ")]
+    public void Anything_else_is_no_connection_reference(string text) => Assert.Null(ConnectionReference.TryParse(text));
 
     [Fact]
     public void An_unknown_field_is_dcl104()
