@@ -36,8 +36,10 @@ internal sealed partial class RevisionSecrets
         }
 
         var where = Where(StateLabels.Name(head));
-        CheckType(head, StateLabels.RevisionType, where);
-        var generation = StateLabels.IntLabel(head, StateLabels.Generation) ?? throw Corrupt(where, $"It has no {StateLabels.Generation} label.");
-        return RevisionCodec.ReadSealed(AssembleOf(head, mine.Where(i => Is(i, StateLabels.PartRecord, generation)), where), number, where);
+        var advice = RevisionAdvice(number);
+        CheckType(head, StateLabels.RevisionType, where, advice);
+        var generation = StateLabels.IntLabel(head, StateLabels.Generation) ?? throw Corrupt(where, $"It has no {StateLabels.Generation} label.", advice);
+        var bytes = AssembleOf(head, mine.Where(i => Is(i, StateLabels.PartRecord, generation)), where, advice);
+        return WithAdvice(() => RevisionCodec.ReadSealed(bytes, number, where), advice);
     }
 }
