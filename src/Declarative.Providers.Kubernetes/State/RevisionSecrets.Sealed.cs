@@ -29,17 +29,8 @@ internal sealed partial class RevisionSecrets
     public SealedRevision? ReadSealed(int number, IEnumerable<JsonObject> items)
     {
         var mine = items.Where(i => StateLabels.IntLabel(i, StateLabels.Revision) == number).ToList();
-        var head = mine.FirstOrDefault(i => StateLabels.Label(i, StateLabels.Record) == StateLabels.HeadRecord);
-        if (head is null)
-        {
-            return null;
-        }
-
-        var where = Where(StateLabels.Name(head));
-        var advice = RevisionAdvice(number);
-        CheckType(head, StateLabels.RevisionType, where, advice);
-        var generation = StateLabels.IntLabel(head, StateLabels.Generation) ?? throw Corrupt(where, $"It has no {StateLabels.Generation} label.", advice);
-        var bytes = AssembleOf(head, mine.Where(i => Is(i, StateLabels.PartRecord, generation)), where, advice);
-        return WithAdvice(() => RevisionCodec.ReadSealed(bytes, number, where), advice);
+        return CommittedPayload(number, mine) is { } payload
+            ? WithAdvice(() => RevisionCodec.ReadSealed(payload.Bytes, number, payload.Where), payload.Advice)
+            : null;
     }
 }

@@ -62,17 +62,13 @@ internal sealed partial class RevisionSecrets(StateObjectNames names, Kubernetes
     public Revision? Read(int number, IEnumerable<JsonObject> items)
     {
         var mine = items.Where(i => StateLabels.IntLabel(i, StateLabels.Revision) == number).ToList();
-        var head = mine.FirstOrDefault(i => StateLabels.Label(i, StateLabels.Record) == StateLabels.HeadRecord);
-        if (head is null)
+        if (CommittedPayload(number, mine) is not { } payload)
         {
             return null;
         }
 
-        var where = Where(StateLabels.Name(head));
-        var advice = RevisionAdvice(number);
-        CheckType(head, StateLabels.RevisionType, where, advice);
-        var generation = StateLabels.IntLabel(head, StateLabels.Generation) ?? throw Corrupt(where, $"It has no {StateLabels.Generation} label.", advice);
-        var bytes = AssembleOf(head, mine.Where(i => Is(i, StateLabels.PartRecord, generation)), where, advice);
+        var (generation, where, advice, bytes) = payload;
+
         var revision = WithAdvice(() => RevisionCodec.DecodeRevision(bytes, sealer, where), advice);
         if (revision.Number != number)
         {
@@ -204,6 +200,24 @@ internal sealed partial class RevisionSecrets(StateObjectNames names, Kubernetes
 
     /// <summary>A newer type (<c>declarative.dev/revision.v2</c>) is refused as a newer format, any other type that
     /// is not <paramref name="expected"/> as damage.</summary>
+    /// <summary>Revision <paramref name="number"/>'s committed payload from its Secrets (<paramref name="mine"/>): its
+    /// generation, the name errors give it, the restore advice, and the parts assembled and checked; null when it has
+    /// no head (nothing of it was committed).</summary>
+    private (int Generation, string Where, string Advice, byte[] Bytes)? CommittedPayload(int number, List<JsonObject> mine)
+    {
+        var head = mine.FirstOrDefault(i => StateLabels.Label(i, StateLabels.Record) == StateLabels.HeadRecord);
+        if (head is null)
+        {
+            return null;
+        }
+
+        var where = Where(StateLabels.Name(head));
+        var advice = RevisionAdvice(number);
+        CheckType(head, StateLabels.RevisionType, where, advice);
+        var generation = StateLabels.IntLabel(head, StateLabels.Generation) ?? throw Corrupt(where, $"It has no {StateLabels.Generation} label.", advice);
+        return (generation, where, advice, AssembleOf(head, mine.Where(i => Is(i, StateLabels.PartRecord, generation)), where, advice));
+    }
+
     private static void CheckType(JsonObject secret, string expected, string where, string advice)
     {
         var type = secret["type"] is JsonValue value && value.TryGetValue<string>(out var text) ? text : string.Empty;
