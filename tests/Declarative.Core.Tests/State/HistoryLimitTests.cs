@@ -1,6 +1,6 @@
 using Declarative.Core.State;
 using Declarative.Testing;
-using static Declarative.Core.Tests.State.StateSamples;
+using static Declarative.Testing.StateContract.StateStoreSamples;
 
 namespace Declarative.Core.Tests.State;
 

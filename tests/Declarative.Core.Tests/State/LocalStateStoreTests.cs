@@ -1,5 +1,6 @@
+using Declarative.Testing.StateContract;
 using Declarative.Core.State;
-using static Declarative.Core.Tests.State.StateSamples;
+using static Declarative.Testing.StateContract.StateStoreSamples;
 
 namespace Declarative.Core.Tests.State;
 
@@ -16,7 +17,7 @@ public sealed class LocalStateStoreTests : IDisposable
         var read = await fixture.Store().GetAsync(1, CancellationToken.None);
 
         Assert.NotNull(read);
-        StoreFixture.AssertSameRevision(revision, read);
+        StateStoreSamples.AssertSameRevision(revision, read);
     }
 
     [Fact]

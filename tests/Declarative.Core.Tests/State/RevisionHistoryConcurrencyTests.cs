@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using Declarative.Core.Planning;
 using Declarative.Core.State;
-using static Declarative.Core.Tests.State.StateSamples;
+using static Declarative.Testing.StateContract.StateStoreSamples;
 
 namespace Declarative.Core.Tests.State;
 

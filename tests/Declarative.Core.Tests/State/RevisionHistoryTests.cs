@@ -1,3 +1,4 @@
+using Declarative.Testing.StateContract;
 using System.Collections.Immutable;
 using Declarative.Core.Execution;
 using Declarative.Core.Graph;
@@ -5,7 +6,7 @@ using Declarative.Core.Planning;
 using Declarative.Core.Providers;
 using Declarative.Core.State;
 using Declarative.Testing;
-using static Declarative.Core.Tests.State.StateSamples;
+using static Declarative.Testing.StateContract.StateStoreSamples;
 
 namespace Declarative.Core.Tests.State;
 
@@ -14,7 +15,7 @@ public sealed class RevisionHistoryTests
     private static readonly RevisionStart Start = new(RevisionOperation.Apply, "alice", "abc123", "0.1.0", "decl apply --env dev");
 
     private readonly InMemoryStateStore store = new("dev");
-    private readonly ManualClock clock = new(StateSamples.Start);
+    private readonly ManualClock clock = new(StateStoreSamples.Start);
 
     [Fact]
     public async Task Begins_revision_1_as_pending_and_saves_it_before_returning()
@@ -26,7 +27,7 @@ public sealed class RevisionHistoryTests
 
         Assert.Equal(1, revision.Number);
         Assert.Equal(RevisionStatus.Pending, revision.Status);
-        Assert.Equal(StateSamples.Start, revision.StartedAt);
+        Assert.Equal(StateStoreSamples.Start, revision.StartedAt);
         Assert.Null(revision.FinishedAt);
         Assert.Equal(Target, revision.Target);
         Assert.Equal([edge], revision.Edges.AsEnumerable());
@@ -116,7 +117,7 @@ public sealed class RevisionHistoryTests
         var completed = await history.CompleteAsync(Result(Outcome("web", OutcomeKind.Applied)), CancellationToken.None);
 
         Assert.Equal(RevisionStatus.Deployed, completed.Status);
-        Assert.Equal(StateSamples.Start.AddSeconds(42), completed.FinishedAt);
+        Assert.Equal(StateStoreSamples.Start.AddSeconds(42), completed.FinishedAt);
         Assert.Null(completed.Error);
         var statuses = (await store.ListAsync(CancellationToken.None)).Select(r => r.Status);
         Assert.Equal([RevisionStatus.Superseded, RevisionStatus.Superseded, RevisionStatus.Failed, RevisionStatus.Deployed], statuses);

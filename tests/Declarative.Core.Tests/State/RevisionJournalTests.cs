@@ -1,7 +1,8 @@
+using Declarative.Testing.StateContract;
 using System.Text;
 using Declarative.Core.State;
 using Declarative.Core.State.Storage;
-using static Declarative.Core.Tests.State.StateSamples;
+using static Declarative.Testing.StateContract.StateStoreSamples;
 
 namespace Declarative.Core.Tests.State;
 
@@ -30,9 +31,9 @@ public sealed class RevisionJournalTests : IDisposable
         var byNumber = await store.GetAsync(1, CancellationToken.None);
 
         var expected = begun with { Inventory = [ConfigMap("keep"), Secret(), ConfigMap("web", "v2")] };
-        StoreFixture.AssertSameRevision(expected, latest!);
-        StoreFixture.AssertSameRevision(expected, listed.Single());
-        StoreFixture.AssertSameRevision(expected, byNumber!);
+        StateStoreSamples.AssertSameRevision(expected, latest!);
+        StateStoreSamples.AssertSameRevision(expected, listed.Single());
+        StateStoreSamples.AssertSameRevision(expected, byNumber!);
         Assert.Equal(["ConfigMap/default/keep", "ConfigMap/default/web", "Secret/default/db"], latest!.Inventory.Select(e => e.Address.ToString()));
     }
 

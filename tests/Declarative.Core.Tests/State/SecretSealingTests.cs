@@ -1,8 +1,9 @@
+using Declarative.Testing.StateContract;
 using System.Text;
 using System.Text.Json.Nodes;
 using Declarative.Core.Providers;
 using Declarative.Core.State;
-using static Declarative.Core.Tests.State.StateSamples;
+using static Declarative.Testing.StateContract.StateStoreSamples;
 
 namespace Declarative.Core.Tests.State;
 
@@ -36,7 +37,7 @@ public sealed class SecretSealingTests : IDisposable
 
         var read = await fixture.Store().GetAsync(1, CancellationToken.None);
 
-        StoreFixture.AssertSameRevision(revision, read!);
+        StateStoreSamples.AssertSameRevision(revision, read!);
         Assert.False(SealedValues.IsMasked(read!.Inventory.Single(e => e.Address == SecretAddress)));
     }
 

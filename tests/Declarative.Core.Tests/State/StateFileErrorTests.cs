@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using Declarative.Core.State;
-using static Declarative.Core.Tests.State.StateSamples;
+using static Declarative.Testing.StateContract.StateStoreSamples;
 
 namespace Declarative.Core.Tests.State;
 

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using Declarative.Core.State;
 using Declarative.Testing;
-using static Declarative.Core.Tests.State.StateSamples;
+using static Declarative.Testing.StateContract.StateStoreSamples;
 
 namespace Declarative.Core.Tests.State;
 

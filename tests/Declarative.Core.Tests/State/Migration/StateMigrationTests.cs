@@ -1,3 +1,4 @@
+using Declarative.Testing.StateContract;
 using System.Collections.Immutable;
 using System.Text;
 using Declarative.Core.Diagnostics;
@@ -16,7 +17,7 @@ public sealed class StateMigrationTests : IDisposable
 {
     private readonly TempDirectory temp = new();
     private readonly StateKey key = StateKey.Generate();
-    private readonly ManualClock clock = new(StateSamples.Start);
+    private readonly ManualClock clock = new(StateStoreSamples.Start);
 
     private string SourceFolder => temp.PathOf("source");
 
@@ -35,12 +36,12 @@ public sealed class StateMigrationTests : IDisposable
         Assert.Equal(history.Length, copied.Length);
         foreach (var (want, got) in history.Zip(copied))
         {
-            StoreFixture.AssertSameRevision(want, got);
+            StateStoreSamples.AssertSameRevision(want, got);
         }
 
         var files = Directory.GetFiles(TargetFolder, "revision-*.json").Order(StringComparer.Ordinal).ToList();
         Assert.Equal(3, files.Count);
-        Assert.All(files, file => Assert.DoesNotContain(StateSamples.Password, File.ReadAllText(file), StringComparison.Ordinal));
+        Assert.All(files, file => Assert.DoesNotContain(StateStoreSamples.Password, File.ReadAllText(file), StringComparison.Ordinal));
         Assert.Contains("\"$sealed\"", File.ReadAllText(files[2]), StringComparison.Ordinal);
 
         // The sealed bytes are the source's, byte for byte: the same nonces, so the same checksums.
@@ -57,7 +58,7 @@ public sealed class StateMigrationTests : IDisposable
         await SourceHistoryAsync();
         var sealedRevisions = await Store(SourceFolder, null).ReadSealedAsync(CancellationToken.None);
         var target = Store(TargetFolder, null);
-        await using (await target.LockAsync(StateSamples.Requester(), CancellationToken.None))
+        await using (await target.LockAsync(StateStoreSamples.Requester(), CancellationToken.None))
         {
             await target.WriteSealedAsync(sealedRevisions[0], CancellationToken.None);
             await target.WriteSealedAsync(sealedRevisions[1], CancellationToken.None);
@@ -78,7 +79,7 @@ public sealed class StateMigrationTests : IDisposable
     {
         await SourceHistoryAsync();
         var target = Store(TargetFolder, key);
-        await target.SaveAsync(StateSamples.Revision(1, RevisionStatus.Deployed, StateSamples.ConfigMap("other")), CancellationToken.None);
+        await target.SaveAsync(StateStoreSamples.Revision(1, RevisionStatus.Deployed, StateStoreSamples.ConfigMap("other")), CancellationToken.None);
         var before = File.ReadAllBytes(Path.Combine(TargetFolder, "revision-000001.json"));
 
         var result = await MigrateAsync(Store(SourceFolder, null), Store(TargetFolder, null));
@@ -96,7 +97,7 @@ public sealed class StateMigrationTests : IDisposable
     public async Task A_source_with_a_pending_revision_is_refused_naming_the_run_that_left_it()
     {
         await SourceHistoryAsync();
-        await Store(SourceFolder, key).SaveAsync(StateSamples.Revision(4, RevisionStatus.Pending, StateSamples.ConfigMap("a")), CancellationToken.None);
+        await Store(SourceFolder, key).SaveAsync(StateStoreSamples.Revision(4, RevisionStatus.Pending, StateStoreSamples.ConfigMap("a")), CancellationToken.None);
 
         var result = await MigrateAsync(Store(SourceFolder, null), Store(TargetFolder, null));
 
@@ -113,7 +114,7 @@ public sealed class StateMigrationTests : IDisposable
     public async Task A_held_lock_is_refused_at_once_naming_its_holder_and_the_store(string side)
     {
         await SourceHistoryAsync();
-        var holder = new LockRecord("bob", "ci-9", 4242, StateSamples.Start, "decl apply --env dev");
+        var holder = new LockRecord("bob", "ci-9", 4242, StateStoreSamples.Start, "decl apply --env dev");
         await using var held = await Store(side == "source" ? SourceFolder : TargetFolder, null).LockAsync(holder, CancellationToken.None);
 
         var result = await MigrateAsync(Store(SourceFolder, null), Store(TargetFolder, null)).WaitAsync(TimeSpan.FromSeconds(30));
@@ -141,7 +142,7 @@ public sealed class StateMigrationTests : IDisposable
     [Fact]
     public async Task Sealed_bytes_are_what_a_store_writes_and_a_damaged_record_is_named()
     {
-        var revision = StateSamples.Revision(1, RevisionStatus.Deployed, StateSamples.ConfigMap("a"), StateSamples.Secret());
+        var revision = StateStoreSamples.Revision(1, RevisionStatus.Deployed, StateStoreSamples.ConfigMap("a"), StateStoreSamples.Secret());
         var bytes = RevisionCodec.EncodeRevision(revision, new SecretSealer(key), "here");
 
         var read = RevisionCodec.ReadSealed(bytes, 1, "here");
@@ -163,14 +164,14 @@ public sealed class StateMigrationTests : IDisposable
     private async Task<ImmutableArray<Revision>> SourceHistoryAsync()
     {
         var source = Store(SourceFolder, key);
-        await source.SaveAsync(StateSamples.Revision(1, RevisionStatus.Superseded, StateSamples.ConfigMap("a")), CancellationToken.None);
-        await source.SaveAsync(StateSamples.Revision(2, RevisionStatus.Failed, StateSamples.ConfigMap("a", "v2")), CancellationToken.None);
-        await source.SaveAsync(StateSamples.Revision(3, RevisionStatus.Deployed, StateSamples.ConfigMap("a", "v3"), StateSamples.Secret()), CancellationToken.None);
+        await source.SaveAsync(StateStoreSamples.Revision(1, RevisionStatus.Superseded, StateStoreSamples.ConfigMap("a")), CancellationToken.None);
+        await source.SaveAsync(StateStoreSamples.Revision(2, RevisionStatus.Failed, StateStoreSamples.ConfigMap("a", "v2")), CancellationToken.None);
+        await source.SaveAsync(StateStoreSamples.Revision(3, RevisionStatus.Deployed, StateStoreSamples.ConfigMap("a", "v3"), StateStoreSamples.Secret()), CancellationToken.None);
         return await source.ListAsync(CancellationToken.None);
     }
 
     private static Task<Declarative.Core.Manifests.StageResult<MigrationReport?>> MigrateAsync(ISealedRevisionStore source, ISealedRevisionStore target) =>
-        StateMigration.RunAsync("dev", new MigrationStore(source, "the source store"), new MigrationStore(target, "the target store"), StateSamples.Requester("decl state migrate --env dev --to local"), CancellationToken.None);
+        StateMigration.RunAsync("dev", new MigrationStore(source, "the source store"), new MigrationStore(target, "the target store"), StateStoreSamples.Requester("decl state migrate --env dev --to local"), CancellationToken.None);
 
     /// <summary>A target that stores revision <paramref name="alter"/> with other bytes than it was given (a store
     /// that damages what it keeps): the verification must notice.</summary>
