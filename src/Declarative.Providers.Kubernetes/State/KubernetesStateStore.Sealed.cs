@@ -10,21 +10,8 @@ public sealed partial class KubernetesStateStore : ISealedRevisionStore
     /// <summary>The label selector of this environment's Secrets (and Lease): what <c>kubectl get -l</c> takes.</summary>
     public string Selector => $"{WellKnown.ProjectLabel}={options.Project},{WellKnown.EnvironmentLabel}={options.Environment}";
 
-    public async Task<ImmutableArray<SealedRevision>> ReadSealedAsync(CancellationToken cancellationToken)
-    {
-        var items = await api.ListAsync(StateApi.Secrets, StateLabels.Environment(options.Project, options.Environment), cancellationToken);
-        var byRevision = items.ToLookup(i => StateLabels.IntLabel(i, StateLabels.Revision));
-        var revisions = ImmutableArray.CreateBuilder<SealedRevision>();
-        foreach (var number in RevisionSecrets.Numbers(items))
-        {
-            if (secrets.ReadSealed(number, byRevision[number]) is { } revision)
-            {
-                revisions.Add(revision);
-            }
-        }
-
-        return revisions.ToImmutable();
-    }
+    public Task<ImmutableArray<SealedRevision>> ReadSealedAsync(CancellationToken cancellationToken) =>
+        ReadEveryRevisionAsync(secrets.ReadSealed, cancellationToken);
 
     public async Task WriteSealedAsync(SealedRevision revision, CancellationToken cancellationToken)
     {

@@ -92,14 +92,19 @@ public sealed partial class KubernetesStateStore : IStateStore
     public async Task<Revision?> GetAsync(int number, CancellationToken cancellationToken) =>
         secrets.Read(number, await ListRevisionAsync(number, cancellationToken));
 
-    public async Task<ImmutableArray<Revision>> ListAsync(CancellationToken cancellationToken)
+    public Task<ImmutableArray<Revision>> ListAsync(CancellationToken cancellationToken) => ReadEveryRevisionAsync(secrets.Read, cancellationToken);
+
+    /// <summary>Every revision of the environment from one LIST of its Secrets, oldest first, each read by
+    /// <paramref name="read"/> (decoded, or as sealed bytes); revisions without a head are left out.</summary>
+    private async Task<ImmutableArray<T>> ReadEveryRevisionAsync<T>(Func<int, IEnumerable<JsonObject>, T?> read, CancellationToken cancellationToken)
+        where T : class
     {
         var items = await api.ListAsync(StateApi.Secrets, StateLabels.Environment(options.Project, options.Environment), cancellationToken);
         var byRevision = items.ToLookup(i => StateLabels.IntLabel(i, StateLabels.Revision));
-        var revisions = ImmutableArray.CreateBuilder<Revision>();
+        var revisions = ImmutableArray.CreateBuilder<T>();
         foreach (var number in RevisionSecrets.Numbers(items))
         {
-            if (secrets.Read(number, byRevision[number]) is { } revision)
+            if (read(number, byRevision[number]) is { } revision)
             {
                 revisions.Add(revision);
             }
