@@ -50,7 +50,7 @@ internal sealed class ExecutionRun(ImmutableArray<ExecutionNode> nodes, RunConte
     {
         var change = node.Change;
         var dependencies = await Task.WhenAll(node.Dependencies.Select(d => done[d].Task));
-        if (run.SchedulingToken.IsCancellationRequested)
+        if (run.SchedulingStopped)
         {
             run.MarkCutShort();
             return applier.Skip(change.Address, NodeMessages.NotStarted(change.Address));
@@ -70,7 +70,7 @@ internal sealed class ExecutionRun(ImmutableArray<ExecutionNode> nodes, RunConte
         {
             await slots.WaitAsync(run.SchedulingToken);
         }
-        catch (OperationCanceledException) when (run.SchedulingToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (run.SchedulingStopped)
         {
             run.MarkCutShort();
             return applier.Skip(change.Address, NodeMessages.NotStarted(change.Address));

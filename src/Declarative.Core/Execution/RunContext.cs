@@ -27,6 +27,11 @@ internal sealed class RunContext(
     /// <summary>Stops starting new work (the first signal); what is in flight goes on until <see cref="Token"/>.</summary>
     public CancellationToken SchedulingToken => scheduling.Token;
 
+    /// <summary>Whether new work must not start. Asked of the two sources, not of <see cref="SchedulingToken"/>: a
+    /// linked source hears of a <c>CancelAsync</c> only when its callback runs, later, so a resource whose dependency
+    /// was just cut short could otherwise be reported as skipped for that failure instead of for the cancellation.</summary>
+    public bool SchedulingStopped => token.IsCancellationRequested || stopScheduling.IsCancellationRequested;
+
     public ExecutionOptions Options => options;
 
     public TimeProvider Clock => clock;
