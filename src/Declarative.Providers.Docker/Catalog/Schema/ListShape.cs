@@ -8,6 +8,17 @@ internal sealed class ListShape(Shape items, string description, ListRule? rule 
 {
     public override bool Accepts(JsonNode node) => node is JsonArray;
 
+    public override JsonObject ToJsonSchema()
+    {
+        var schema = new JsonObject { ["type"] = "array", ["items"] = items.ToJsonSchema() };
+        if (rule is not null)
+        {
+            schema["description"] = $"{rule.What}: {rule.Syntax}";
+        }
+
+        return schema;
+    }
+
     public override void CheckContent(JsonNode node, string pointer, SchemaWalk walk)
     {
         var array = node.AsArray();

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Declarative.Core.Providers;
+using Declarative.Core.Schemas;
 
 namespace Declarative.Providers.Docker.Catalog.Schema;
 
@@ -7,6 +8,22 @@ namespace Declarative.Providers.Docker.Catalog.Schema;
 internal sealed class MapShape(ValueRule? keyRule, Shape values, string description) : Shape(description)
 {
     public override bool Accepts(JsonNode node) => node is JsonObject;
+
+    public override JsonObject ToJsonSchema()
+    {
+        var schema = new JsonObject { ["type"] = "object" };
+        if (keyRule?.Pattern is { } pattern)
+        {
+            schema["propertyNames"] = new JsonObject
+            {
+                ["description"] = $"{keyRule.What}: {keyRule.Syntax}",
+                ["pattern"] = JsonSchemaFragments.WholeOrTemplated(pattern),
+            };
+        }
+
+        schema["additionalProperties"] = values.ToJsonSchema();
+        return schema;
+    }
 
     public override void CheckContent(JsonNode node, string pointer, SchemaWalk walk)
     {

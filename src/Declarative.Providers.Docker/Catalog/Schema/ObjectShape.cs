@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json.Nodes;
 using Declarative.Core.Providers;
+using Declarative.Core.Schemas;
 
 namespace Declarative.Providers.Docker.Catalog.Schema;
 
@@ -23,6 +24,41 @@ internal sealed class ObjectShape(ImmutableArray<FieldSpec> fields) : Shape("a m
     public ImmutableDictionary<string, string> Hints { get; init; } = ImmutableDictionary<string, string>.Empty;
 
     public override bool Accepts(JsonNode node) => node is JsonObject;
+
+    /// <summary>Unknown keys are refused (additionalProperties: false); an optional field may be null, which counts as
+    /// absent; <see cref="Needs"/> and <see cref="ExactlyOneOf"/> compare presence the same way.</summary>
+    public override JsonObject ToJsonSchema()
+    {
+        var properties = new JsonObject();
+        foreach (var field in Fields)
+        {
+            var value = field.Shape.ToJsonSchema();
+            properties[field.Name] = field.Required ? value : JsonSchemaFragments.AllowNull(value);
+        }
+
+        var schema = new JsonObject { ["type"] = "object", ["properties"] = properties };
+        if (Fields.Any(f => f.Required))
+        {
+            schema["required"] = new JsonArray([.. Fields.Where(f => f.Required).Select(f => (JsonNode)f.Name)]);
+        }
+
+        schema["additionalProperties"] = false;
+        if (!Needs.IsEmpty)
+        {
+            schema["allOf"] = new JsonArray([.. Needs.OrderBy(n => n.Key, StringComparer.Ordinal).Select(n => (JsonNode)new JsonObject
+            {
+                ["if"] = JsonSchemaFragments.Present(n.Key),
+                ["then"] = JsonSchemaFragments.Present(n.Value),
+            })]);
+        }
+
+        if (!ExactlyOneOf.IsEmpty)
+        {
+            schema["oneOf"] = new JsonArray([.. ExactlyOneOf.Select(name => (JsonNode)JsonSchemaFragments.Present(name))]);
+        }
+
+        return schema;
+    }
 
     public override void CheckContent(JsonNode node, string pointer, SchemaWalk walk)
     {

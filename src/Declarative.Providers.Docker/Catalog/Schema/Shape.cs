@@ -13,6 +13,10 @@ internal abstract class Shape(string description)
 
     public abstract bool Accepts(JsonNode node);
 
+    /// <summary>The same rules as JSON Schema (draft 2020-12), for editors: what <see cref="Validate"/> refuses, the
+    /// schema refuses too, except where a rule has no regular expression (ports, addresses: a description then).</summary>
+    public abstract JsonObject ToJsonSchema();
+
     /// <summary>Checks a node that <see cref="Accepts"/> already accepted.</summary>
     public abstract void CheckContent(JsonNode node, string pointer, SchemaWalk walk);
 

@@ -5,6 +5,10 @@ namespace Declarative.Providers.Docker.Catalog.Syntax;
 /// <summary>Names of Docker objects, environment variables and build stages.</summary>
 internal static partial class DockerNames
 {
+    public const string ObjectNamePattern = "[a-zA-Z0-9][a-zA-Z0-9_.-]*";
+    public const string VariableNamePattern = "[A-Za-z_][A-Za-z0-9_.-]*";
+    public const string StageNamePattern = "[A-Za-z][A-Za-z0-9_.-]*";
+
     public static bool IsObjectName(string text) => ObjectName().IsMatch(text);
 
     public static string? FindObjectNameProblem(string text) => text.Length == 0
@@ -19,12 +23,12 @@ internal static partial class DockerNames
         ? null
         : "it must start with a letter and contain only letters, digits, '_', '.' and '-'";
 
-    [GeneratedRegex(@"^[a-zA-Z0-9][a-zA-Z0-9_.-]*\z")]
+    [GeneratedRegex("^" + ObjectNamePattern + @"\z")]
     private static partial Regex ObjectName();
 
-    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_.-]*\z")]
+    [GeneratedRegex("^" + VariableNamePattern + @"\z")]
     private static partial Regex VariableName();
 
-    [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9_.-]*\z")]
+    [GeneratedRegex("^" + StageNamePattern + @"\z")]
     private static partial Regex StageName();
 }

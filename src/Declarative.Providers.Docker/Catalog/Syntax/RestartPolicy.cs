@@ -5,6 +5,9 @@ internal static class RestartPolicy
 {
     private const string OnFailure = "on-failure:";
 
+    /// <summary>What <see cref="FindProblem"/> accepts, for the JSON Schema (DockerSchemaTests hold the two together).</summary>
+    public const string Pattern = "no|always|unless-stopped|on-failure(?::[0-9]{1,9})?";
+
     public static string? FindProblem(string text)
     {
         if (text is "no" or "always" or "unless-stopped" or "on-failure")
