@@ -11,9 +11,9 @@ namespace Declarative.Core.Manifests;
 internal static class ModuleFileParser
 {
     private static readonly ImmutableArray<string> DefaultInclude = ["templates/**/*.yaml", "templates/**/*.yml"];
-    private static readonly string[] TopFields = ["apiVersion", "kind", "metadata", "spec"];
-    private static readonly string[] SpecFields = ["include", "inputs"];
-    private static readonly string[] InputFields = ["type", "default", "required", "description"];
+    private static readonly string[] TopFields = ModuleFileFormat.Document.FieldNames;
+    private static readonly string[] SpecFields = ModuleFileFormat.Spec.FieldNames;
+    private static readonly string[] InputFields = ModuleFileFormat.Input.FieldNames;
 
     /// <param name="declaredAt">The <c>source</c> of the modules entry that names this folder.</param>
     public static StageResult<ModuleDefinition?> Parse(string folder, SourceLocation? declaredAt)

@@ -10,7 +10,7 @@ namespace Declarative.Core.Manifests;
 /// each used module's module.yaml, read once per instance.</summary>
 internal static class ModuleInstancesReader
 {
-    private static readonly string[] EntryFields = ["name", "source", "values", "environments"];
+    private static readonly string[] EntryFields = ProjectFileFormat.ModuleEntry.FieldNames;
 
     public static ImmutableArray<ModuleInstance> Read(NodeReader reader, JsonObject root, string projectRoot, IReadOnlyCollection<string> environments)
     {

@@ -7,6 +7,9 @@ public static partial class NameRules
 {
     public const int MaxLength = 63;
 
+    /// <summary>A label value without its length limit (<see cref="MaxLength"/>); also in the JSON Schemas.</summary>
+    public const string LabelValuePattern = "[A-Za-z0-9](?:[-A-Za-z0-9_.]*[A-Za-z0-9])?";
+
     public static bool IsValidName(string name) => name.Length is > 0 and <= MaxLength && LabelValue().IsMatch(name);
 
     public static string Explain(string what, string name) =>
@@ -25,7 +28,7 @@ public static partial class NameRules
         return trimmed.Length == 0 ? "project" : trimmed;
     }
 
-    [GeneratedRegex("^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^" + LabelValuePattern + "$", RegexOptions.CultureInvariant)]
     private static partial Regex LabelValue();
 
     [GeneratedRegex("[^a-z0-9_.-]+", RegexOptions.CultureInvariant)]

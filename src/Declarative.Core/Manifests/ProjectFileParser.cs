@@ -11,11 +11,11 @@ internal static class ProjectFileParser
 {
     public static readonly ImmutableArray<string> DefaultInclude = ["manifests/**/*.yaml", "manifests/**/*.yml"];
 
-    private static readonly string[] TopFields = ["apiVersion", "kind", "metadata", "spec"];
-    private static readonly string[] SpecFields = ["include", "values", "environments", "state", "modules"];
-    private static readonly string[] EnvironmentFields = ["values", "kubernetes", "docker", "state"];
-    private static readonly string[] KubernetesFields = ["context", "namespace"];
-    private static readonly string[] DockerFields = ["host"];
+    private static readonly string[] TopFields = ProjectFileFormat.Document.FieldNames;
+    private static readonly string[] SpecFields = ProjectFileFormat.Spec.FieldNames;
+    private static readonly string[] EnvironmentFields = ProjectFileFormat.Environment.FieldNames;
+    private static readonly string[] KubernetesFields = ProjectFileFormat.Kubernetes.FieldNames;
+    private static readonly string[] DockerFields = ProjectFileFormat.Docker.FieldNames;
 
     public static StageResult<ProjectDefinition?> Parse(string file, string root)
     {

@@ -14,14 +14,7 @@ namespace Declarative.Core.Manifests;
 /// </summary>
 internal static partial class StateSettingsReader
 {
-    private static readonly string[] Fields = ["backend", "namespace", "context", "connection", "leaseDuration"];
-
-    private static readonly Dictionary<string, StateBackend> Backends = new(StringComparer.Ordinal)
-    {
-        ["local"] = StateBackend.Local,
-        ["kubernetes"] = StateBackend.Kubernetes,
-        ["postgres"] = StateBackend.Postgres,
-    };
+    private static readonly string[] Fields = StateSettingsFormat.Node.FieldNames;
 
     /// <summary>The settings at <paramref name="pointer"/>, or null when the project does not write them. Problems
     /// are added to <paramref name="reader"/>; the result is then the best reading (unknown backend: local).</summary>
@@ -35,7 +28,7 @@ internal static partial class StateSettingsReader
 
         reader.CheckFields(state, pointer, Fields);
         var backendText = reader.String(root, pointer + "/backend") ?? "local";
-        if (!Backends.TryGetValue(backendText, out var backend))
+        if (!StateSettingsFormat.Backends.TryGetValue(backendText, out var backend))
         {
             reader.Add(Invalid(reader, pointer + "/backend", "Unknown state backend", $"The state backend \"{backendText}\" is not one Declarative knows.", "Use backend: local (the default), kubernetes or postgres."));
             return StateSettings.Local;
@@ -45,10 +38,11 @@ internal static partial class StateSettingsReader
         var context = reader.String(root, pointer + "/context");
         var connectionText = reader.String(root, pointer + "/connection");
         var leaseText = reader.String(root, pointer + "/leaseDuration");
-        Refuse(reader, state, pointer, backendText, "namespace", backend != StateBackend.Kubernetes, "kubernetes");
-        Refuse(reader, state, pointer, backendText, "context", backend != StateBackend.Kubernetes, "kubernetes");
-        Refuse(reader, state, pointer, backendText, "connection", backend != StateBackend.Postgres, "postgres");
-        Refuse(reader, state, pointer, backendText, "leaseDuration", backend != StateBackend.Kubernetes, "kubernetes");
+        foreach (var (field, owner) in StateSettingsFormat.Owners)
+        {
+            Refuse(reader, state, pointer, backendText, field, backend != owner, StateSettingsFormat.Word(owner));
+        }
+
         var leaseDuration = backend == StateBackend.Kubernetes && leaseText is not null ? LeaseDuration(reader, pointer + "/leaseDuration", leaseText) : null;
         if (backend == StateBackend.Kubernetes && ns is not null && !IsNamespaceName(ns))
         {
@@ -162,11 +156,11 @@ internal static partial class StateSettingsReader
     private static Diagnostic Invalid(NodeReader reader, string pointer, string summary, string problem, string fix) =>
         Diagnostic.Error(DiagnosticCodes.InvalidStateSettings, summary, reader.Source.Locate(pointer), problem, fix);
 
-    private static bool IsNamespaceName(string name) => name.Length <= 63 && NamespaceName().IsMatch(name);
+    private static bool IsNamespaceName(string name) => name.Length <= StateSettingsFormat.NamespaceMaxLength && NamespaceName().IsMatch(name);
 
-    [GeneratedRegex("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^" + StateSettingsFormat.NamespacePattern + "$", RegexOptions.CultureInvariant)]
     private static partial Regex NamespaceName();
 
-    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^" + StateSettingsFormat.VariablePattern + "$", RegexOptions.CultureInvariant)]
     private static partial Regex VariableName();
 }

@@ -14,21 +14,26 @@ public static class JsonSchemaFragments
     /// (<c>ports:</c> with nothing after it).</summary>
     public static JsonObject AllowNull(JsonObject schema)
     {
-        switch (schema["type"])
+        if (schema.ContainsKey("const") || !schema.ContainsKey("type"))
         {
-            case JsonValue single:
-                schema["type"] = new JsonArray(single.GetValue<string>(), "null");
-                return schema;
-            case JsonArray many:
-                if (!many.Any(t => t?.GetValue<string>() == "null"))
-                {
-                    many.Add("null");
-                }
-
-                return schema;
-            default:
-                return new JsonObject { ["anyOf"] = new JsonArray(schema, new JsonObject { ["type"] = "null" }) };
+            return schema.Any(p => p.Key is not ("description" or "title"))
+                ? new JsonObject { ["anyOf"] = new JsonArray(schema, new JsonObject { ["type"] = "null" }) }
+                : schema;
         }
+
+        var types = schema["type"] is JsonArray many ? [.. many.Select(t => t!.GetValue<string>())] : new List<string> { schema["type"]!.GetValue<string>() };
+        if (!types.Contains("null"))
+        {
+            types.Add("null");
+        }
+
+        schema["type"] = new JsonArray([.. types.Select(t => (JsonNode)t)]);
+        if (schema["enum"] is JsonArray values && values.All(v => v is not null))
+        {
+            values.Add(null);
+        }
+
+        return schema;
     }
 
     /// <summary>"The field is there and not null": presence as the validators see it.</summary>
