@@ -37,7 +37,7 @@ public sealed class CommandLineTests
         var result = await CliRunner.RunAsync(TestPaths.RepositoryRoot, "render", "examples/kubia");
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("error: examples/kubia/declarative.yaml:8:3: DCL107 Choose an environment", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("error: examples/kubia/declarative.yaml:9:3: DCL107 Choose an environment", result.Stderr, StringComparison.Ordinal);
         Assert.Contains("dev, local, prod", result.Stderr, StringComparison.Ordinal);
     }
 
