@@ -3,7 +3,7 @@ namespace Declarative.Providers.Docker.Catalog.Syntax;
 /// <summary>Small text checks shared by several fields.</summary>
 internal static class PathSyntax
 {
-    /// <summary>Patterns of what the checks below accept, for the JSON Schema (DockerSchemaTests hold them together).</summary>
+    /// <summary>Patterns of what the checks below accept, for the JSON Schema (ValueRulePatternTests hold them together).</summary>
     public const string NotBlankPattern = @"[\s\S]*\S[\s\S]*";
     public const string AbsolutePattern = @"/[\s\S]*";
     public const string WordPattern = @"\S+";

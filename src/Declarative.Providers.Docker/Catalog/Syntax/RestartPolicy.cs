@@ -5,7 +5,7 @@ internal static class RestartPolicy
 {
     private const string OnFailure = "on-failure:";
 
-    /// <summary>What <see cref="FindProblem"/> accepts, for the JSON Schema (DockerSchemaTests hold the two together).</summary>
+    /// <summary>What <see cref="FindProblem"/> accepts, for the JSON Schema (ValueRulePatternTests hold the two together).</summary>
     public const string Pattern = "no|always|unless-stopped|on-failure(?::[0-9]{1,9})?";
 
     public static string? FindProblem(string text)
