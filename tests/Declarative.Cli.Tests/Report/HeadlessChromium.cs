@@ -20,12 +20,12 @@ internal static class HeadlessChromium
     }
 
     /// <summary>Takes a screenshot of <paramref name="page"/> at 1400x1000 into <paramref name="png"/>.</summary>
-    public static Task ScreenshotAsync(string page, string png) => RunAsync(page, $"--screenshot={png}", "--window-size=1400,1000");
+    public static Task ScreenshotAsync(string page, string png) => RunAsync(page, null, $"--screenshot={png}", "--window-size=1400,1000");
 
-    /// <summary>The DOM after the page's scripts ran.</summary>
-    public static Task<string> DumpDomAsync(string page) => RunAsync(page, "--dump-dom");
+    /// <summary>The DOM after the page's scripts ran; <paramref name="fragment"/> (<c>q=web</c>) is appended to its URL.</summary>
+    public static Task<string> DumpDomAsync(string page, string? fragment = null) => RunAsync(page, fragment, "--dump-dom");
 
-    private static async Task<string> RunAsync(string page, params string[] action)
+    private static async Task<string> RunAsync(string page, string? fragment, params string[] action)
     {
         var profile = Directory.CreateTempSubdirectory("decl-chromium-");
         try
@@ -40,7 +40,7 @@ internal static class HeadlessChromium
             {
                 "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", $"--user-data-dir={profile.FullName}",
-            }.Concat(action).Append(new Uri(page).AbsoluteUri))
+            }.Concat(action).Append(new Uri(page).AbsoluteUri + (fragment is null ? string.Empty : $"#{fragment}")))
             {
                 start.ArgumentList.Add(argument);
             }

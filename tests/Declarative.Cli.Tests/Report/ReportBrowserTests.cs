@@ -59,6 +59,13 @@ public sealed class ReportBrowserTests(ITestOutputHelper output) : IAsyncLifetim
         Assert.Contains("spec.replicas: 3 → 5 (live) # changed by kubectl", dom, StringComparison.Ordinal);
         Assert.DoesNotContain(ShopCluster.SecretValue, dom, StringComparison.Ordinal);
 
+        var filtered = await HeadlessChromium.DumpDomAsync(page, "q=settings");
+        Assert.Contains("hit", NodeTag(filtered, "ConfigMap/shop-dev/settings"), StringComparison.Ordinal);
+        Assert.Contains(" dim", NodeTag(filtered, "Secret/shop-dev/db"), StringComparison.Ordinal);
+        Assert.DoesNotContain(" dim", NodeTag(dom, "Secret/shop-dev/db"), StringComparison.Ordinal);
+        Assert.Matches("<tr data-address=\"Secret/shop-dev/db\"[^>]*class=\"hidden\"", filtered);
+        Assert.Matches("<tr data-address=\"ConfigMap/shop-dev/settings\" data-search=\"[^\"]*\">", filtered);
+
         var size = new FileInfo(png).Length;
         output.WriteLine($"report.html {html.Length / 1024} KiB, screenshot {size / 1024} KiB");
         Assert.True(size > 20_000, $"The screenshot is {size} bytes: a blank page is smaller.");

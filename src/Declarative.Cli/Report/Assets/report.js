@@ -60,7 +60,7 @@
     plural(nodes.length, "object") + ", " + plural(data.edges.length, "edge") + " \u00b7 " +
     (newest ? "newest revision " + newest.revision + " (" + newest.status + ")" : "no revision yet") + " \u00b7 " +
     (data.plan ? (data.plan.hasChanges ? "the plan has changes" : "no changes planned") : "no plan") + " \u00b7 " +
-    (data.drift ? (data.drift.drift ? "drift found" : "no drift") : "drift not checked");
+    (data.drift ? (data.drift.revision === null ? "no revision to check drift against" : data.drift.drift ? "drift found" : "no drift") : "drift not checked");
   var notices = document.getElementById("notices");
   function notice(text, ok) { notices.appendChild(el("p", { "class": ok ? "notice ok" : "notice", text: text })); }
   if (data.problems.graph) notice(data.problems.graph);
@@ -150,7 +150,7 @@
     }
     var tallest = 0;
     columns.forEach(function (c, x) {
-      c.forEach(function (id, y) { vnodes[id].x = PAD + x * COL_W; vnodes[id].y = PAD + y * ROW_H; });
+      c.forEach(function (id, y) { vnodes[id].x = PAD + x * COL_W; vnodes[id].y = PAD + y * ROW_H; vnodes[id].layer = x; });
       tallest = Math.max(tallest, c.length);
     });
     return { vnodes: vnodes, order: order, vedges: Object.keys(vedges).map(function (k) { return vedges[k]; }),
@@ -175,6 +175,12 @@
       if (x2 <= x1) { x1 = a.x + NODE_W / 2; x2 = b.x + NODE_W / 2; y1 = a.y + NODE_H; y2 = b.y; }
       var mid = (x1 + x2) / 2;
       var d = x2 > x1 ? "M" + x1 + "," + y1 + " C" + mid + "," + y1 + " " + mid + "," + y2 + " " + x2 + "," + y2 : "M" + x1 + "," + y1 + " L" + x2 + "," + y2;
+      if (b.layer - a.layer > 1) {
+        // An edge that skips a column runs along the gap above its dependency's row, not under the nodes between.
+        var gy = a.y - (ROW_H - NODE_H) / 2;
+        d = "M" + x1 + "," + y1 + " C" + (x1 + 30) + "," + y1 + " " + (x1 + 10) + "," + gy + " " + (x1 + 40) + "," + gy +
+          " L" + (x2 - 40) + "," + gy + " C" + (x2 - 10) + "," + gy + " " + (x2 - 30) + "," + y2 + " " + x2 + "," + y2;
+      }
       var first = ve.edges[0];
       var title = ve.edges.length === 1
         ? byId[first.from].address + " depends on " + byId[first.to].address + ": " + first.reason + " (" + first.kind + ")"
@@ -338,9 +344,9 @@
   redraw();
   var search = document.getElementById("search");
   var pending = null;
-  search.addEventListener("input", function () {
-    clearTimeout(pending);
-    pending = setTimeout(function () { query = search.value.trim().toLowerCase(); redraw(); filterRows(); }, 120);
-  });
+  function applySearch() { query = search.value.trim().toLowerCase(); redraw(); filterRows(); }
+  search.addEventListener("input", function () { clearTimeout(pending); pending = setTimeout(applySearch, 120); });
+  // report.html#q=TEXT opens the page filtered, so a filtered view can be linked to.
+  if (location.hash.indexOf("#q=") === 0) { search.value = decodeURIComponent(location.hash.slice(3)); applySearch(); }
   document.body.setAttribute("data-rendered", "true");
 })();
