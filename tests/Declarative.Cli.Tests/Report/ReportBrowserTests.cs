@@ -12,6 +12,8 @@ namespace Declarative.Cli.Tests.Report;
 /// </summary>
 public sealed class ReportBrowserTests(ITestOutputHelper output) : IAsyncLifetime
 {
+    private const string HandEditedSecret = "hand-edited-password";
+    private const string NewSecret = "rotated-db-password";
     private ShopCluster _shop = null!;
 
     public async Task InitializeAsync() => _shop = await ShopCluster.StartAsync(new Dictionary<string, string>
@@ -28,6 +30,8 @@ public sealed class ReportBrowserTests(ITestOutputHelper output) : IAsyncLifetim
         Assert.Equal(0, (await _shop.Decl("apply", "shop", "--auto-approve")).ExitCode);
         Assert.Equal(0, (await _shop.Decl("apply", "shop", "--auto-approve", "--set", "replicas=3")).ExitCode);
         await PatchAsync("/apis/apps/v1/namespaces/shop-dev/deployments/web?fieldManager=kubectl", """{"spec":{"replicas":5}}""");
+        await PatchAsync("/api/v1/namespaces/shop-dev/secrets/db?fieldManager=kubectl-edit", $$$"""{"data":{"password":"{{{Base64(HandEditedSecret)}}}"}}""");
+        _shop.Dir.Write("shop/manifests/secret.yaml", $"apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\nstringData:\n  password: {NewSecret}\n");
 
         var report = await _shop.Decl("report", "shop", "-o", "report.html");
 
@@ -35,8 +39,11 @@ public sealed class ReportBrowserTests(ITestOutputHelper output) : IAsyncLifetim
         Assert.Contains("Wrote report.html: 4 objects", report.Stdout, StringComparison.Ordinal);
         var page = _shop.Dir.PathOf("report.html");
         var html = await File.ReadAllTextAsync(page);
-        Assert.DoesNotContain(ShopCluster.SecretValue, html, StringComparison.Ordinal);
-        Assert.DoesNotContain(Convert.ToBase64String(Encoding.UTF8.GetBytes(ShopCluster.SecretValue)), html, StringComparison.Ordinal);
+        foreach (var secret in new[] { ShopCluster.SecretValue, HandEditedSecret, NewSecret })
+        {
+            Assert.DoesNotContain(secret, html, StringComparison.Ordinal);
+            Assert.DoesNotContain(Base64(secret), html, StringComparison.Ordinal);
+        }
 
         var dom = await HeadlessChromium.DumpDomAsync(page);
         var png = _shop.Dir.PathOf("report.png");
@@ -57,7 +64,12 @@ public sealed class ReportBrowserTests(ITestOutputHelper output) : IAsyncLifetim
         Assert.Contains("~ Deployment.apps/shop-dev/web", dom, StringComparison.Ordinal);
         Assert.Contains("spec.replicas: 5 → 2", dom, StringComparison.Ordinal);
         Assert.Contains("spec.replicas: 3 → 5 (live) # changed by kubectl", dom, StringComparison.Ordinal);
+        Assert.Contains("drift-changed action-update", NodeTag(dom, "Secret/shop-dev/db"), StringComparison.Ordinal);
+        Assert.Contains(">data.password: (sensitive)</li>", dom, StringComparison.Ordinal);
+        Assert.Contains(">data.password: (sensitive) # changed by kubectl-edit</li>", dom, StringComparison.Ordinal);
         Assert.DoesNotContain(ShopCluster.SecretValue, dom, StringComparison.Ordinal);
+        Assert.DoesNotContain(NewSecret, dom, StringComparison.Ordinal);
+        Assert.DoesNotContain(HandEditedSecret, dom, StringComparison.Ordinal);
 
         var filtered = await HeadlessChromium.DumpDomAsync(page, "q=settings");
         Assert.Contains("hit", NodeTag(filtered, "ConfigMap/shop-dev/settings"), StringComparison.Ordinal);
@@ -100,6 +112,8 @@ public sealed class ReportBrowserTests(ITestOutputHelper output) : IAsyncLifetim
         var start = dom.LastIndexOf("<g ", at, StringComparison.Ordinal);
         return dom[start..at];
     }
+
+    private static string Base64(string text) => Convert.ToBase64String(Encoding.UTF8.GetBytes(text));
 
     private async Task PatchAsync(string path, string body)
     {
