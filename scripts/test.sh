@@ -38,6 +38,11 @@ source scripts/ensure-docker.sh ||
 # shellcheck source=scripts/ensure-postgres.sh
 source scripts/ensure-postgres.sh ||
     fail_without_tests "scripts/ensure-postgres.sh could not provide the PostgreSQL server binaries; see its output above."
+# The report's browser test opens decl report's page in Debian's headless chromium; scripts/ensure-chromium.sh
+# installs it when missing.
+# shellcheck source=scripts/ensure-chromium.sh
+source scripts/ensure-chromium.sh ||
+    fail_without_tests "scripts/ensure-chromium.sh could not provide Chromium; see its output above."
 # -------------------------------------------------------------------------------------------------
 
 results_dir="${DECLARATIVE_TEST_RESULTS:-$(mktemp -d "${TMPDIR:-/tmp}/declarative-tests.XXXXXX")}"

@@ -12,7 +12,7 @@ internal static class EnvironmentModelReader
         var request = services.Options.ToLoadRequest(result, directory, services.IO.WorkingDirectory);
         var operation = services.LoadOperation(result);
         var located = operation.LocateProject(request);
-        if (located.Value is null || services.ReportErrors(result, located.Diagnostics))
+        if (services.ReportErrors(result, located.Diagnostics) || located.Value is null)
         {
             return null;
         }

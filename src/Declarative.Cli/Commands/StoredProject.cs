@@ -17,13 +17,13 @@ internal sealed record StoredProject(ProjectDefinition Project, EnvironmentDefin
     {
         var request = services.Options.ToLoadRequest(result, directory, services.IO.WorkingDirectory);
         var located = services.LoadOperation(result).LocateProject(request);
-        if (located.Value is null || services.ReportErrors(result, located.Diagnostics))
+        if (services.ReportErrors(result, located.Diagnostics) || located.Value is null)
         {
             return null;
         }
 
         var environment = EnvironmentSelector.Select(located.Value, request.Environment);
-        if (environment.Value is null || services.ReportErrors(result, environment.Diagnostics))
+        if (services.ReportErrors(result, environment.Diagnostics) || environment.Value is null)
         {
             return null;
         }
