@@ -25,7 +25,27 @@ internal static class ImpersonationReader
             return null;
         }
 
+        RefuseRepeatedHeaders(name, groups, extra);
         return new KubeImpersonation(userName, groups, uid, extra);
+    }
+
+    /// <summary>The API server reads each Impersonate-Group (and Impersonate-Extra-KEY) header line as one value and
+    /// does not split on commas (kubernetes#94683), but .NET's HttpClient sends repeated values of a header as one
+    /// comma-joined line: two groups would arrive as one group named "a, b". So more than one is refused.</summary>
+    private static void RefuseRepeatedHeaders(string name, ImmutableArray<string> groups, ImmutableDictionary<string, ImmutableArray<string>> extra)
+    {
+        var where = name.Length == 0 ? "The command line" : $"User \"{name}\" (or the command line)";
+        if (groups.Length > 1)
+        {
+            throw new KubeConfigException(
+                $"{where} asks to impersonate {groups.Length} groups ({string.Join(", ", groups)}); Declarative can impersonate one group only, because its HTTP client would send them as one Impersonate-Group line that the API server reads as a single group named \"{string.Join(", ", groups)}\". Keep one --as-group (or one as-groups entry), or bind the permissions to the impersonated user.");
+        }
+
+        if (extra.FirstOrDefault(pair => pair.Value.Length > 1) is { Key: { } key } repeated)
+        {
+            throw new KubeConfigException(
+                $"{where} gives as-user-extra \"{key}\" {repeated.Value.Length} values; Declarative can send one value per extra key, because its HTTP client would join them into one header line that the API server reads as a single value. Keep one value.");
+        }
     }
 
     private static ImmutableArray<string> Strings(JsonNode? node) =>
