@@ -130,6 +130,19 @@ public sealed class ProxyTests : IAsyncLifetime
     }
 
     [Fact]
+    public void An_exec_plugin_with_provideClusterInfo_is_told_the_proxy_url()
+    {
+        var yaml = Yaml(NamedServer, "    proxy-url: http://proxy.internal:3128").Replace(
+            $"    token: {_double.Host.Token}\n",
+            "    exec: {apiVersion: client.authentication.k8s.io/v1, command: /bin/true, interactiveMode: Never, provideClusterInfo: true}\n",
+            StringComparison.Ordinal);
+
+        var target = Target(yaml);
+
+        Assert.Equal("http://proxy.internal:3128", target.Credentials.Exec!.ClusterInfo!["proxy-url"]!.GetValue<string>());
+    }
+
+    [Fact]
     public void A_proxy_url_with_another_scheme_is_refused_without_showing_its_password()
     {
         var error = Assert.Throws<KubeConfigException>(() => Target(Yaml(NamedServer, "    proxy-url: ftp://user:hunter2@proxy.internal:21")));
