@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using Declarative.Core.Manifests;
+using Declarative.Providers.Kubernetes.Config;
 
 namespace Declarative.Cli;
 
@@ -20,13 +21,19 @@ public sealed class CommonOptions
 
     public Option<string?> Context { get; } = new("--context") { Description = "The kubeconfig context to use.", Recursive = true };
 
+    public Option<string?> As { get; } = new("--as") { Description = "Username to impersonate on the cluster (as kubectl --as).", Recursive = true };
+
+    public Option<string[]> AsGroup { get; } = new("--as-group") { Description = "Group to impersonate on the cluster, with --as (one group).", Recursive = true };
+
+    public Option<string?> AsUid { get; } = new("--as-uid") { Description = "UID to impersonate on the cluster, with --as.", Recursive = true };
+
     public Option<string?> Project { get; } = new("--project") { Description = "The project name for a folder of plain manifests.", Recursive = true };
 
     public Option<bool> NoColor { get; } = new("--no-color") { Description = "Do not colour the output (NO_COLOR does the same).", Recursive = true };
 
     public Option<bool> Verbose { get; } = new("--verbose", "-v") { Description = "Show more detail (ignored dependencies, stack traces).", Recursive = true };
 
-    public IEnumerable<Option> All => [Environment, Set, SetString, Values, Kubeconfig, Context, Project, NoColor, Verbose];
+    public IEnumerable<Option> All => [Environment, Set, SetString, Values, Kubeconfig, Context, As, AsGroup, AsUid, Project, NoColor, Verbose];
 
     public static Argument<string> DirectoryArgument() => new("DIR")
     {
@@ -42,6 +49,13 @@ public sealed class CommonOptions
         [.. result.GetValue(Values) ?? []],
         Overrides(result),
         result.GetValue(Project));
+
+    /// <summary>--as, --as-group and --as-uid, or null when none is given.</summary>
+    public KubeImpersonationOverrides? Impersonation(ParseResult result)
+    {
+        var overrides = new KubeImpersonationOverrides(result.GetValue(As), [.. result.GetValue(AsGroup) ?? []], result.GetValue(AsUid));
+        return overrides.IsEmpty ? null : overrides;
+    }
 
     /// <summary>--set and --set-string in command-line order, so that the later one wins whatever its kind.</summary>
     private static ImmutableArray<ValueOverride> Overrides(ParseResult result)

@@ -94,7 +94,8 @@ internal sealed class EngineSession : IDisposable
     private Diagnostic? AddKubernetes(CliServices services, ParseResult result, bool noForceConflicts, CancellationToken cancellationToken)
     {
         var io = services.IO;
-        var options = KubeconfigOptions.For(io, result.GetValue(services.Options.Kubeconfig), result.GetValue(services.Options.Context), Model.Environment.Kubernetes?.Context);
+        var options = KubeconfigOptions.For(
+            io, result.GetValue(services.Options.Kubeconfig), result.GetValue(services.Options.Context), Model.Environment.Kubernetes?.Context, services.Options.Impersonation(result));
         try
         {
             var target = KubeconfigLoader.Load(options);

@@ -18,16 +18,18 @@ internal static class StateStoreFactory
 {
     public static Task<OpenedStore> OpenAsync(
         CliServices services, ParseResult result, ProjectDefinition project, EnvironmentDefinition environment, bool createKey, CancellationToken cancellationToken) =>
-        OpenAsync(services, result.GetValue(services.Options.Kubeconfig), result.GetValue(services.Options.Context), project, environment, environment.State, createKey, cancellationToken);
+        OpenAsync(services, result.GetValue(services.Options.Kubeconfig), result.GetValue(services.Options.Context), services.Options.Impersonation(result), project, environment, environment.State, createKey, cancellationToken);
 
     /// <summary>The store <paramref name="settings"/> describe for <paramref name="environment"/> (its own settings, or
     /// another store's: <c>decl state migrate</c>'s target).</summary>
     /// <param name="context">--context: the environment's cluster, which a Kubernetes store follows unless
     /// <c>state.context</c> pins it.</param>
+    /// <param name="impersonation">--as, --as-group and --as-uid, which a Kubernetes store uses as the plan does.</param>
     public static async Task<OpenedStore> OpenAsync(
         CliServices services,
         string? kubeconfig,
         string? context,
+        KubeImpersonationOverrides? impersonation,
         ProjectDefinition project,
         EnvironmentDefinition environment,
         StateSettings settings,
@@ -39,7 +41,7 @@ internal static class StateStoreFactory
         return settings.Backend switch
         {
             StateBackend.Local => OpenLocal(io, project, environment, key),
-            StateBackend.Kubernetes => OpenKubernetes(io, kubeconfig, context, project, environment, settings, key),
+            StateBackend.Kubernetes => OpenKubernetes(io, kubeconfig, context, impersonation, project, environment, settings, key),
             StateBackend.Postgres => await OpenPostgresAsync(io, project, environment, settings, key, cancellationToken),
             _ => throw new ArgumentOutOfRangeException(nameof(settings), settings.Backend, "Unknown state backend."),
         };
@@ -53,10 +55,10 @@ internal static class StateStoreFactory
         return new OpenedStore(new LocalStateStore(folder, environment.Name, key, TimeProvider.System), (IDisposable?)null) { Location = $"folder {shown}" };
     }
 
-    private static OpenedStore OpenKubernetes(IOContext io, string? kubeconfigPath, string? context, ProjectDefinition project, EnvironmentDefinition environment, StateSettings settings, StateKey? key)
+    private static OpenedStore OpenKubernetes(IOContext io, string? kubeconfigPath, string? context, KubeImpersonationOverrides? impersonation, ProjectDefinition project, EnvironmentDefinition environment, StateSettings settings, StateKey? key)
     {
         // state.context pins where the history lives, over --context; without it the state follows the environment's cluster.
-        var kubeconfig = KubeconfigOptions.For(io, kubeconfigPath, settings.Context ?? context, environment.Kubernetes?.Context);
+        var kubeconfig = KubeconfigOptions.For(io, kubeconfigPath, settings.Context ?? context, environment.Kubernetes?.Context, impersonation);
         KubeTarget target;
         try
         {

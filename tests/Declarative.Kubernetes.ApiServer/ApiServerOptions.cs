@@ -6,6 +6,10 @@ public sealed record ApiServerOptions
 {
     public int Port { get; init; }
 
+    /// <summary>The DNS names the serving certificate is issued for; empty (the default): IP 127.0.0.1 and
+    /// localhost. Tests of tls-server-name give a name the URL does not carry.</summary>
+    public IReadOnlyList<string> ServingNames { get; init; } = [];
+
     public double TimeScale { get; init; } = 1.0;
 
     public string Token { get; init; } = "declarative-double-token";

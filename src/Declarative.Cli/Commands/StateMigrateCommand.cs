@@ -62,9 +62,10 @@ internal static partial class StateMigrateCommand
         // With --to kubernetes, --context names the target's cluster; the source then follows the environment's own
         // context (state.context, kubernetes.context, the kubeconfig's current one), never the target's.
         var kubeconfig = result.GetValue(services.Options.Kubeconfig);
+        var impersonation = services.Options.Impersonation(result);
         var sourceContext = request.Backend == StateBackend.Kubernetes ? null : request.Context;
-        using var source = await StateStoreFactory.OpenAsync(services, kubeconfig, sourceContext, project, environment, environment.State, createKey: false, cancellationToken);
-        using var destination = await StateStoreFactory.OpenAsync(services, kubeconfig, request.Context, project, environment, target, createKey: false, cancellationToken);
+        using var source = await StateStoreFactory.OpenAsync(services, kubeconfig, sourceContext, impersonation, project, environment, environment.State, createKey: false, cancellationToken);
+        using var destination = await StateStoreFactory.OpenAsync(services, kubeconfig, request.Context, impersonation, project, environment, target, createKey: false, cancellationToken);
         var sourceName = $"the {Word(environment.State.Backend)} store ({source.Location})";
         var targetName = $"the {Word(target.Backend)} store ({destination.Location})";
         if (source.Location == destination.Location)

@@ -167,11 +167,13 @@ public sealed class KubeClient : IKubeClient, IDisposable
 
     public void Dispose() => _http.Dispose();
 
-    private async Task<JsonObject> SendForObjectAsync(KubeRequest request, Func<HttpRequestMessage> build, CancellationToken cancellationToken)
-    {
-        using var response = await _transport.SendAsync(request, build, streaming: false, cancellationToken);
-        return JsonNode.Parse(await response.Content.ReadAsStringAsync(cancellationToken)) as JsonObject ?? [];
-    }
+    /// <summary>The answer parsed from the response stream: no copy of the body as a string.</summary>
+    private Task<JsonObject> SendForObjectAsync(KubeRequest request, Func<HttpRequestMessage> build, CancellationToken cancellationToken) =>
+        _transport.ReadAsync(
+            request,
+            build,
+            async (stream, _, token) => await JsonNode.ParseAsync(stream, cancellationToken: token) as JsonObject ?? [],
+            cancellationToken);
 
     private static HttpRequestMessage WithBody(HttpMethod method, Uri url, string body, string contentType) => new(method, url)
     {

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace Declarative.Providers.Kubernetes.Client;
@@ -35,11 +36,14 @@ internal sealed class KubeLister(KubeTransport transport)
                 ("limit", transport.Options.PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture)),
                 ("continue", continueToken));
             var url = transport.Url(KubePaths.Collection(resource, ns), query);
-            using var response = await transport.SendAsync(request, () => new HttpRequestMessage(HttpMethod.Get, url), streaming: false, cancellationToken);
-            var page = JsonNode.Parse(await response.Content.ReadAsStringAsync(cancellationToken)) as JsonObject ?? [];
-            resourceVersion ??= KubeErrors.Text(page["metadata"]?["resourceVersion"]);
-            continueToken = KubeErrors.Text(page["metadata"]?["continue"]);
-            items.AddRange(Detach(page["items"] as JsonArray).Select(item => WithKind(item, resource)));
+            var page = await transport.ReadAsync(
+                request,
+                () => new HttpRequestMessage(HttpMethod.Get, url),
+                async (stream, _, token) => await JsonSerializer.DeserializeAsync(stream, KubeListJsonContext.Default.KubeListPage, token),
+                cancellationToken);
+            resourceVersion ??= KubeErrors.Text(page?.Metadata?["resourceVersion"]);
+            continueToken = KubeErrors.Text(page?.Metadata?["continue"]);
+            items.AddRange((page?.Items ?? []).OfType<JsonObject>().Select(item => WithKind(item, resource)));
         }
         while (continueToken is not null);
 
@@ -52,13 +56,5 @@ internal sealed class KubeLister(KubeTransport transport)
         item["kind"] = resource.Kind;
         item["apiVersion"] = resource.ApiVersion;
         return item;
-    }
-
-    /// <summary>The items taken out of the page, so callers may put them into other documents.</summary>
-    private static List<JsonObject> Detach(JsonArray? array)
-    {
-        var items = (array ?? []).OfType<JsonObject>().ToList();
-        array?.Clear();
-        return items;
     }
 }

@@ -19,16 +19,61 @@ internal sealed class KubeTransport(HttpClient http, Uri server, KubeClientOptio
 
     /// <summary>A successful (2xx) response; the caller disposes it. <paramref name="streaming"/> returns as soon
     /// as headers arrive and applies no timeout (watches end when the server ends them).</summary>
-    public async Task<HttpResponseMessage> SendAsync(KubeRequest request, Func<HttpRequestMessage> build, bool streaming, CancellationToken cancellationToken)
+    public Task<HttpResponseMessage> SendAsync(KubeRequest request, Func<HttpRequestMessage> build, bool streaming, CancellationToken cancellationToken) =>
+        SendAsync(
+            request,
+            build,
+            streaming ? HttpCompletionOption.ResponseHeadersRead : HttpCompletionOption.ResponseContentRead,
+            timed: !streaming,
+            (response, _) => Task.FromResult(response),
+            cancellationToken);
+
+    /// <summary>The successful answer read by <paramref name="read"/> straight from the response stream, within the
+    /// request timeout; a connection dropped while reading is retried like one dropped before the answer.</summary>
+    public Task<T> ReadAsync<T>(KubeRequest request, Func<HttpRequestMessage> build, Func<Stream, HttpContentHeaders, CancellationToken, Task<T>> read, CancellationToken cancellationToken) =>
+        SendAsync(
+            request,
+            build,
+            HttpCompletionOption.ResponseHeadersRead,
+            timed: true,
+            async (response, token) =>
+            {
+                using (response)
+                {
+                    await using var stream = await response.Content.ReadAsStreamAsync(token);
+                    return await read(stream, response.Content.Headers, token);
+                }
+            },
+            cancellationToken);
+
+    private async Task<T> SendAsync<T>(
+        KubeRequest request,
+        Func<HttpRequestMessage> build,
+        HttpCompletionOption completion,
+        bool timed,
+        Func<HttpResponseMessage, CancellationToken, Task<T>> onSuccess,
+        CancellationToken cancellationToken)
     {
         var retry = options.Retry;
         for (var attempt = 1; ; attempt++)
         {
             await _limiter.WaitAsync(cancellationToken);
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            if (timed)
+            {
+                timeout.CancelAfter(options.RequestTimeout);
+            }
+
+            // A streaming answer outlives this attempt's timeout source, so it is sent with the caller's token.
+            var token = timed ? timeout.Token : cancellationToken;
             HttpResponseMessage response;
             try
             {
-                response = await SendOnceAsync(build, streaming, cancellationToken);
+                response = await SendOnceAsync(build, completion, token);
+                if (response.IsSuccessStatusCode)
+                {
+                    return await onSuccess(response, token);
+                }
             }
             catch (Exception ex) when (Transient(ex, cancellationToken) && request.IsIdempotent && attempt < AttemptsFor(ex))
             {
@@ -38,11 +83,6 @@ internal sealed class KubeTransport(HttpClient http, Uri server, KubeClientOptio
             catch (Exception ex) when (ex is HttpRequestException or IOException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
             {
                 throw Unreachable(ex, attempt);
-            }
-
-            if (response.IsSuccessStatusCode)
-            {
-                return response;
             }
 
             using (response)
@@ -75,19 +115,11 @@ internal sealed class KubeTransport(HttpClient http, Uri server, KubeClientOptio
         _ => false,
     };
 
-    private async Task<HttpResponseMessage> SendOnceAsync(Func<HttpRequestMessage> build, bool streaming, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> SendOnceAsync(Func<HttpRequestMessage> build, HttpCompletionOption completion, CancellationToken cancellationToken)
     {
         using var request = build();
         request.Headers.UserAgent.ParseAdd(options.UserAgent);
-        if (streaming)
-        {
-            return await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-        }
-
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(options.RequestTimeout);
-        var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token);
-        return response;
+        return await http.SendAsync(request, completion, cancellationToken);
     }
 
     private int AttemptsFor(Exception ex) =>
@@ -97,6 +129,11 @@ internal sealed class KubeTransport(HttpClient http, Uri server, KubeClientOptio
 
     private KubeApiException Unreachable(Exception ex, int attempts)
     {
+        if (Refusal(ex) is { } refusal)
+        {
+            return new KubeApiException($"The TLS handshake with the Kubernetes API server at {server} failed: {refusal.Message}", ex);
+        }
+
         if (!Transient(ex, CancellationToken.None) || ex is HttpRequestException { HttpRequestError: HttpRequestError.SecureConnectionError })
         {
             return new KubeApiException(
@@ -108,6 +145,20 @@ internal sealed class KubeTransport(HttpClient http, Uri server, KubeClientOptio
         return new KubeApiException(
             $"The Kubernetes API server at {server} {what} ({ex.Message}) after {attempts} attempt(s). Check that the cluster is running and reachable and that the kubeconfig's server URL is right.",
             ex);
+    }
+
+    /// <summary>Why the server's certificate was refused, when the check said so.</summary>
+    private static Config.KubeTlsException? Refusal(Exception? ex)
+    {
+        for (; ex is not null; ex = ex.InnerException)
+        {
+            if (ex is Config.KubeTlsException refusal)
+            {
+                return refusal;
+            }
+        }
+
+        return null;
     }
 
     private static TimeSpan? RetryAfter(HttpResponseMessage response)

@@ -44,6 +44,11 @@ internal static class ClusterReader
             info["insecure-skip-tls-verify"] = true;
         }
 
+        if (KubeconfigLoader.Text(cluster, "proxy-url") is { } proxyUrl)
+        {
+            info["proxy-url"] = proxyUrl;
+        }
+
         if (tls.CertificateAuthorityPem is { } ca)
         {
             info["certificate-authority-data"] = Convert.ToBase64String(Encoding.UTF8.GetBytes(ca));

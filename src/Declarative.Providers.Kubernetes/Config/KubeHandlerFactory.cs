@@ -1,12 +1,15 @@
+using System.Net;
 using System.Net.Security;
+using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
 
 namespace Declarative.Providers.Kubernetes.Config;
 
 /// <summary>
 /// Builds the HTTP stack for a target: a SocketsHttpHandler that trusts only the kubeconfig's CA (not the
-/// machine's roots) when one is given, verifies tls-server-name instead of the URL host when set, presents the
-/// client certificate (static or from a credential plugin), under a <see cref="KubeAuthHandler"/>.
+/// machine's roots) when one is given, checks the server's name against tls-server-name (else the URL host), sends
+/// that name as SNI, goes through the target's proxy, presents the client certificate (static or from a credential
+/// plugin), under the impersonation headers and a <see cref="KubeAuthHandler"/>.
 /// </summary>
 public static class KubeHandlerFactory
 {
@@ -17,49 +20,93 @@ public static class KubeHandlerFactory
         {
             PooledConnectionIdleTimeout = TimeSpan.FromSeconds(90),
             ConnectTimeout = TimeSpan.FromSeconds(30),
-            AutomaticDecompression = System.Net.DecompressionMethods.All,
+            AutomaticDecompression = DecompressionMethods.All,
             EnableMultipleHttp2Connections = true,
+            UseProxy = target.Proxy is not null,
+            Proxy = target.Proxy is { } proxy ? new FixedProxy(proxy) : null,
         };
-        sockets.SslOptions.RemoteCertificateValidationCallback = ServerValidator(target.Tls);
-        if (!target.Tls.InsecureSkipTlsVerify && target.Tls.CertificateAuthorityPem is { } caPem)
+        ConfigureTls(sockets.SslOptions, target.Tls, target.Server, exec);
+        if (target.Tls.TlsServerName is { } serverName && target.Server.Scheme == Uri.UriSchemeHttps)
         {
-            // The handshake's own chain check uses the kubeconfig's CA too, so it does not load the machine's roots
-            // (70 ms of every run); ServerValidator still decides.
-            sockets.SslOptions.CertificateChainPolicy = CustomRoots(caPem);
-        }
-        if (target.Tls.TlsServerName is { } serverName)
-        {
-            sockets.SslOptions.TargetHost = serverName;
+            // SocketsHttpHandler sends the URL's host as SNI whatever SslOptions.TargetHost says; a stream
+            // authenticated here (the handler accepts an SslStream from ConnectCallback) carries tls-server-name.
+            sockets.ConnectCallback = (context, cancellationToken) => ConnectAsync(context, target.Server, sockets.SslOptions, serverName, cancellationToken);
         }
 
-        if (target.Tls.ClientCertificatePem is { } certificate && target.Tls.ClientKeyPem is { } key)
+        HttpMessageHandler inner = new Http2Preference { InnerHandler = sockets };
+        if (target.Impersonation is { } impersonation)
         {
-            sockets.SslOptions.ClientCertificates = [ClientCertificates.Load(certificate, key)];
+            inner = new ImpersonationHandler(impersonation) { InnerHandler = inner };
+        }
+
+        return new KubeAuthHandler(target.Credentials, clock, exec) { InnerHandler = inner };
+    }
+
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA5359", Justification = "ServerCertificateCheck refuses what it must; it accepts any certificate only for insecure-skip-tls-verify, the user's explicit kubeconfig choice, as with kubectl.")]
+    private static void ConfigureTls(SslClientAuthenticationOptions ssl, KubeTls tls, Uri server, ExecCredentialSource? exec)
+    {
+        ssl.RemoteCertificateValidationCallback = new ServerCertificateCheck(tls, server).Validate;
+        if (!tls.InsecureSkipTlsVerify && tls.CertificateAuthorityPem is { } caPem)
+        {
+            // The handshake's own chain check uses the kubeconfig's CA too, so it does not load the machine's roots
+            // (70 ms of every run); ServerCertificateCheck still decides.
+            ssl.CertificateChainPolicy = CustomRoots(caPem);
+        }
+
+        if (tls.ClientCertificatePem is { } certificate && tls.ClientKeyPem is { } key)
+        {
+            ssl.ClientCertificates = [ClientCertificates.Load(certificate, key)];
         }
         else if (exec is not null)
         {
-            sockets.SslOptions.LocalCertificateSelectionCallback = (_, _, _, _, _) => ClientCertificates.FromExec(exec.Current);
+            ssl.LocalCertificateSelectionCallback = (_, _, _, _, _) => ClientCertificates.FromExec(exec.Current);
         }
-
-        return new KubeAuthHandler(target.Credentials, clock, exec) { InnerHandler = new Http2Preference { InnerHandler = sockets } };
     }
 
-    [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA5359", Justification = "insecure-skip-tls-verify is the user's explicit kubeconfig choice, as with kubectl.")]
-    private static RemoteCertificateValidationCallback ServerValidator(KubeTls tls)
+    /// <summary>A TCP connection; to the API server itself, TLS with <paramref name="serverName"/> as SNI. A
+    /// connection to a proxy stays plain: the handler tunnels through it and then does TLS itself, and
+    /// <see cref="ServerCertificateCheck"/> still checks tls-server-name then.</summary>
+    private static async ValueTask<Stream> ConnectAsync(
+        SocketsHttpConnectionContext context, Uri server, SslClientAuthenticationOptions template, string serverName, CancellationToken cancellationToken)
     {
-        if (tls.InsecureSkipTlsVerify)
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
         {
-            return (_, _, _, _) => true;
+            await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
         }
 
-        if (tls.CertificateAuthorityPem is not { } pem)
+        var network = new NetworkStream(socket, ownsSocket: true);
+        if (!ServerCertificateCheck.IsServer(context.DnsEndPoint, server))
         {
-            return (_, _, _, errors) => errors == SslPolicyErrors.None;
+            return network;
         }
 
-        var roots = new X509Certificate2Collection();
-        roots.ImportFromPem(pem);
-        return (_, certificate, chain, errors) => ChainsTo(roots, certificate, chain, errors);
+        var ssl = new SslStream(network, leaveInnerStreamOpen: false);
+        try
+        {
+            await ssl.AuthenticateAsClientAsync(
+                new SslClientAuthenticationOptions
+                {
+                    TargetHost = serverName,
+                    ApplicationProtocols = [SslApplicationProtocol.Http2, SslApplicationProtocol.Http11],
+                    RemoteCertificateValidationCallback = template.RemoteCertificateValidationCallback,
+                    CertificateChainPolicy = template.CertificateChainPolicy,
+                    ClientCertificates = template.ClientCertificates,
+                    LocalCertificateSelectionCallback = template.LocalCertificateSelectionCallback,
+                },
+                cancellationToken);
+            return ssl;
+        }
+        catch
+        {
+            await ssl.DisposeAsync();
+            throw;
+        }
     }
 
     private static X509ChainPolicy CustomRoots(string pem)
@@ -69,28 +116,5 @@ public static class KubeHandlerFactory
         roots.ImportFromPem(pem);
         policy.CustomTrustStore.AddRange(roots);
         return policy;
-    }
-
-    private static bool ChainsTo(X509Certificate2Collection roots, X509Certificate? certificate, X509Chain? presented, SslPolicyErrors errors)
-    {
-        if (certificate is null || (errors & (SslPolicyErrors.RemoteCertificateNameMismatch | SslPolicyErrors.RemoteCertificateNotAvailable)) != 0)
-        {
-            return false;
-        }
-
-        using var chain = new X509Chain();
-        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        chain.ChainPolicy.CustomTrustStore.AddRange(roots);
-        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        if (presented is not null)
-        {
-            foreach (var element in presented.ChainElements)
-            {
-                chain.ChainPolicy.ExtraStore.Add(element.Certificate);
-            }
-        }
-
-        using var leaf = new X509Certificate2(certificate);
-        return chain.Build(leaf);
     }
 }

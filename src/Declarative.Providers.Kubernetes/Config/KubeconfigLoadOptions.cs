@@ -19,6 +19,9 @@ public sealed record KubeconfigLoadOptions
     /// <summary>Overrides the context's namespace (--namespace).</summary>
     public string? Namespace { get; init; }
 
+    /// <summary>--as, --as-group and --as-uid: replace the kubeconfig user's impersonation fields.</summary>
+    public KubeImpersonationOverrides? Impersonation { get; init; }
+
     /// <summary>Reads an environment variable (KUBECONFIG, KUBERNETES_SERVICE_HOST...).</summary>
     public Func<string, string?> GetEnvironmentVariable { get; init; } = Environment.GetEnvironmentVariable;
 

@@ -14,7 +14,11 @@ public static class KubeconfigLoader
         var merged = MergedKubeconfig.Merge(ReadFiles(options));
         if (merged.IsEmpty && options.ExplicitPath is null && InClusterConfig.TryLoad(options) is { } inCluster)
         {
-            return inCluster;
+            return inCluster with
+            {
+                Proxy = ProxyReader.FromEnvironment(inCluster.Server, options.GetEnvironmentVariable),
+                Impersonation = ImpersonationReader.Read([], string.Empty, options.Impersonation),
+            };
         }
 
         return Resolve(merged, options);
@@ -74,7 +78,12 @@ public static class KubeconfigLoader
         tls = UserReader.WithClientCertificate(tls, user, userName ?? string.Empty);
         var credentials = UserReader.Credentials(user, userName ?? string.Empty, ClusterReader.ExecInfo(cluster, server, tls));
         var ns = options.Namespace ?? Text(context, "namespace") ?? "default";
-        return new KubeTarget(server, ns, contextName, tls, credentials);
+        return new KubeTarget(server, ns, contextName, tls, credentials)
+        {
+            // kubectl ignores HTTPS_PROXY when the cluster names its own proxy.
+            Proxy = ProxyReader.ProxyUrl(Text(cluster, "proxy-url"), clusterName) ?? ProxyReader.FromEnvironment(server, options.GetEnvironmentVariable),
+            Impersonation = ImpersonationReader.Read(user, userName ?? string.Empty, options.Impersonation),
+        };
     }
 
     internal static string? Text(JsonObject obj, string key) => KubeconfigFile.NonEmpty(obj[key]);

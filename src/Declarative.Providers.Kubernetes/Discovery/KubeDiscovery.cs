@@ -163,9 +163,11 @@ internal sealed class KubeDiscovery(KubeTransport transport)
         var request = new KubeRequest("get", null, null, null);
         try
         {
-            using var response = await transport.SendAsync(request, () => Get(path, accept), streaming: false, cancellationToken);
-            var body = JsonNode.Parse(await response.Content.ReadAsStringAsync(cancellationToken)) as JsonObject ?? [];
-            return (body, IsAggregated(response.Content.Headers.ContentType));
+            return await transport.ReadAsync<(JsonObject Body, bool Aggregated)?>(
+                request,
+                () => Get(path, accept),
+                async (stream, headers, token) => (await JsonNode.ParseAsync(stream, cancellationToken: token) as JsonObject ?? [], IsAggregated(headers.ContentType)),
+                cancellationToken);
         }
         catch (KubeApiException ex) when (ex.Code == 404)
         {

@@ -46,7 +46,7 @@ public sealed class ApiServerHost : IAsyncDisposable
     {
         var state = new ApiServerState(options);
         var authority = CertificateAuthority.Create("declarative-double-ca", state.Clock);
-        var serving = authority.IssueServingCertificate();
+        var serving = authority.IssueServingCertificate(options.ServingNames);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrelHttpsConfiguration();
@@ -54,7 +54,7 @@ public sealed class ApiServerHost : IAsyncDisposable
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
-            kestrel.ConfigureHttpsDefaults(https => ConfigureTls(https, serving));
+            kestrel.ConfigureHttpsDefaults(https => ConfigureTls(https, serving, state.Requests));
         });
         var app = builder.Build();
         var pipeline = new RequestPipeline(state, new RequestAuthenticator(options.Token, authority));
@@ -109,9 +109,14 @@ public sealed class ApiServerHost : IAsyncDisposable
         _authority.Dispose();
     }
 
-    private static void ConfigureTls(HttpsConnectionAdapterOptions https, X509Certificate2 serving)
+    private static void ConfigureTls(HttpsConnectionAdapterOptions https, X509Certificate2 serving, RequestLog log)
     {
-        https.ServerCertificate = serving;
+        // The selector sees each handshake's SNI, which tests of tls-server-name check.
+        https.ServerCertificateSelector = (_, serverName) =>
+        {
+            log.AddServerName(serverName ?? string.Empty);
+            return serving;
+        };
         https.ClientCertificateMode = ClientCertificateMode.AllowCertificate;
         // Chains are checked per request against the double's own CA, not the machine's roots.
         https.AllowAnyClientCertificate();

@@ -42,12 +42,22 @@ public sealed class CertificateAuthority : IDisposable
         return new CertificateAuthority(key, certificate, clock);
     }
 
-    /// <summary>The serving certificate with its private key.</summary>
-    public X509Certificate2 IssueServingCertificate()
+    /// <summary>The serving certificate with its private key, for <paramref name="dnsNames"/> only when given, else
+    /// for 127.0.0.1 and localhost.</summary>
+    public X509Certificate2 IssueServingCertificate(IReadOnlyList<string> dnsNames)
     {
         var names = new SubjectAlternativeNameBuilder();
-        names.AddIpAddress(System.Net.IPAddress.Loopback);
-        names.AddDnsName("localhost");
+        if (dnsNames.Count == 0)
+        {
+            names.AddIpAddress(System.Net.IPAddress.Loopback);
+            names.AddDnsName("localhost");
+        }
+
+        foreach (var name in dnsNames)
+        {
+            names.AddDnsName(name);
+        }
+
         return Issue("CN=kube-apiserver", ServerAuth, names.Build());
     }
 

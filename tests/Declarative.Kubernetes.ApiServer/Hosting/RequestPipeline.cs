@@ -26,6 +26,7 @@ internal sealed class RequestPipeline(ApiServerState state, RequestAuthenticator
     public async Task HandleAsync(HttpContext context)
     {
         state.Requests.Add($"{context.Request.Method} {context.Request.Path}{context.Request.QueryString}");
+        RecordImpersonation(context.Request);
         ServerHeaders.AddCommon(context);
         try
         {
@@ -53,6 +54,19 @@ internal sealed class RequestPipeline(ApiServerState state, RequestAuthenticator
         catch (Exception exception) when (!context.Response.HasStarted)
         {
             await JsonResponses.WriteAsync(context, 500, StatusFactory.InternalError(exception.Message));
+        }
+    }
+
+    private void RecordImpersonation(HttpRequest request)
+    {
+        var headers = request.Headers
+            .Where(h => h.Key.StartsWith("Impersonate-", StringComparison.OrdinalIgnoreCase))
+            .OrderBy(h => h.Key, StringComparer.OrdinalIgnoreCase)
+            .SelectMany(h => h.Value.Select(v => $"{h.Key}: {v}"))
+            .ToList();
+        if (headers.Count > 0)
+        {
+            state.Requests.AddImpersonation(string.Join("; ", headers));
         }
     }
 
