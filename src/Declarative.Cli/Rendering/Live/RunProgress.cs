@@ -51,15 +51,19 @@ internal sealed class RunProgress : IProgress<ApplyEvent>, IAsyncDisposable
     internal LiveRunDisplay? Display => _display;
 
     /// <summary>The plan was approved and is about to run: the live view starts here, after the plan and the prompt.</summary>
-    public void Begin(Plan plan)
+    public void Begin(Plan plan) =>
+        // No-ops report nothing: only the rest can be pending.
+        Begin(plan.Changes.Count(c => c.Action != ChangeAction.NoOp));
+
+    /// <param name="planned">How many resources the run will change.</param>
+    public void Begin(int planned)
     {
         if (_console is null || _display is not null)
         {
             return;
         }
 
-        // No-ops report nothing: only the rest can be pending.
-        var state = new LiveRunState(plan.Changes.Count(c => c.Action != ChangeAction.NoOp), _time.GetUtcNow());
+        var state = new LiveRunState(planned, _time.GetUtcNow());
         _state = state;
         _diverted = _buildOutput?.Divert(state.Output);
         _display = LiveRunDisplay.Start(_console(), state, _verb, _color, _time, _interval);
