@@ -15,7 +15,7 @@ public sealed partial class LiveProgressEndToEndTests
         Assert.True(apply.ExitCode == 0, apply.All);
         var frames = TerminalRunner.Frames(apply.Stdout);
         Assert.Matches(FinalHeader("Applying"), frames);
-        Assert.Contains("done    Deployment.apps/shop-dev/web", frames, StringComparison.Ordinal);
+        Assert.Matches(@"\n  done +[0-9]+s  Deployment\.apps/shop-dev/web  Ready *\n", frames);
         Assert.Contains("\nApply complete: 3 applied, 0 deleted, 0 failed, 0 skipped. Revision 1 deployed.\n", frames, StringComparison.Ordinal);
         Assert.DoesNotMatch(PlainLine(), frames);
         Assert.Contains("\u001b[", apply.Stdout, StringComparison.Ordinal);

@@ -14,22 +14,23 @@ public sealed class LiveProgressScaleTests(ITestOutputHelper output)
     [Fact]
     public async Task A_1000_object_apply_takes_no_longer_with_the_live_view_and_its_last_frame_stays_short()
     {
-        // Plain first (it also pays for the JIT), then live, then plain again: the live run is compared with the
-        // slower of the two plain ones, as this small machine is shared and one run can be slow for other reasons.
+        // Taken in turns, plain first (it also pays for the JIT): this small machine is shared, and one run can be slow
+        // for reasons of its own, so the live runs are compared with the plain ones on average, generously.
         var plainFirst = await ApplyAsync(live: false);
-        var live = await ApplyAsync(live: true);
+        var liveFirst = await ApplyAsync(live: true);
         var plainAgain = await ApplyAsync(live: false);
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"1,012-object apply: plain {plainFirst.Elapsed.TotalSeconds:F2} s, live {live.Elapsed.TotalSeconds:F2} s, plain again {plainAgain.Elapsed.TotalSeconds:F2} s; stdout plain {plainAgain.Stdout.Length:N0} chars, live {live.Stdout.Length:N0} chars"));
+        var live = await ApplyAsync(live: true);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"1,012-object apply, in turns: plain {plainFirst.Elapsed.TotalSeconds:F1} s, live {liveFirst.Elapsed.TotalSeconds:F1} s, plain {plainAgain.Elapsed.TotalSeconds:F1} s, live {live.Elapsed.TotalSeconds:F1} s; stdout plain {plainAgain.Stdout.Length:N0} chars, live {live.Stdout.Length:N0} chars"));
 
-        Assert.True(live.Elapsed <= (Max(plainFirst.Elapsed, plainAgain.Elapsed) * 1.5) + TimeSpan.FromSeconds(2), $"live {live.Elapsed}, plain {plainFirst.Elapsed} and {plainAgain.Elapsed}");
+        var plainMean = (plainFirst.Elapsed + plainAgain.Elapsed) / 2;
+        var liveMean = (liveFirst.Elapsed + live.Elapsed) / 2;
+        Assert.True(liveMean <= (plainMean * 1.5) + TimeSpan.FromSeconds(2), $"live {liveFirst.Elapsed} and {live.Elapsed}, plain {plainFirst.Elapsed} and {plainAgain.Elapsed}");
         var frames = TerminalRunner.Frames(live.Stdout);
         var lastFrame = frames[frames.LastIndexOf("Applying:", StringComparison.Ordinal)..frames.IndexOf("\nApply complete:", StringComparison.Ordinal)];
         Assert.StartsWith("Applying: 1012 done, 0 failed, 0 skipped, 0 in progress, 0 pending", lastFrame, StringComparison.Ordinal);
         Assert.True(lastFrame.Split('\n').Length <= 24, lastFrame);
         Assert.Contains("\nApply complete: 1012 applied, 0 deleted, 0 failed, 0 skipped. Revision 1 deployed.", frames, StringComparison.Ordinal);
     }
-
-    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     private static async Task<(TimeSpan Elapsed, string Stdout)> ApplyAsync(bool live)
     {

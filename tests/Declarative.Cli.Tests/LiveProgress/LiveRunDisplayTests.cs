@@ -50,7 +50,7 @@ public sealed class LiveRunDisplayTests
         var output = console.Output;
         var final = output[output.LastIndexOf("Destroying:", StringComparison.Ordinal)..];
         Assert.StartsWith("Destroying: 2 done, 0 failed, 0 skipped, 0 in progress, 0 pending (3s)", final, StringComparison.Ordinal);
-        Assert.Contains("done    Deployment.apps/shop/web  Deleted  (2s)", final, StringComparison.Ordinal);
-        Assert.Contains("done    Namespace/shop            Deleted  (3s)", final, StringComparison.Ordinal);
+        Assert.Contains("  done        2s  Deployment.apps/shop/web  Deleted", final, StringComparison.Ordinal);
+        Assert.Contains("  done        3s  Namespace/shop            Deleted", final, StringComparison.Ordinal);
     }
 }

@@ -25,9 +25,9 @@ public sealed class LiveRunFrameTests
         Assert.Equal(
             [
                 "Applying: 1 done, 0 failed, 0 skipped, 2 in progress, 1 pending (1m05s)",
-                "  waiting Deployment.apps/shop/web  2 of 3 replicas available  (1m04s)",
-                "  running ConfigMap/shop/settings   Creating  (1m01s)",
-                "  done    Namespace/shop            Ready  (1s)",
+                "  waiting  1m04s  Deployment.apps/shop/web  2 of 3 replicas available",
+                "  running  1m01s  ConfigMap/shop/settings   Creating",
+                "  done        1s  Namespace/shop            Ready",
             ],
             lines);
     }
@@ -43,8 +43,8 @@ public sealed class LiveRunFrameTests
         var lines = Draw(state.Snapshot(T0.AddSeconds(10), 10), width: 200);
 
         Assert.Equal("Applying: 0 done, 1 failed, 1 skipped, 0 in progress, 1 pending (10s)", lines[0]);
-        Assert.Contains("  skipped ConfigMap/shop/settings   Not applied because its dependency Deployment.apps/shop/web failed.  (0s)", lines);
-        Assert.Contains("  FAILED  Deployment.apps/shop/web  ProgressDeadlineExceeded: 0 of 3 replicas available ...  (9s)", lines);
+        Assert.Contains("  skipped     0s  ConfigMap/shop/settings   Not applied because its dependency Deployment.apps/shop/web failed.", lines);
+        Assert.Contains("  FAILED      9s  Deployment.apps/shop/web  ProgressDeadlineExceeded: 0 of 3 replicas available ...", lines);
     }
 
     [Fact]
@@ -54,13 +54,13 @@ public sealed class LiveRunFrameTests
         state.Report(At(0, Image, ApplyEventKind.Started, "Creating"));
         state.Output(Image, "Step 2/6 : COPY . .");
 
-        Assert.Contains("  running Image.docker.declarative.dev/web  Step 2/6 : COPY . .  (2s)", Draw(state.Snapshot(T0.AddSeconds(2), 10), width: 120));
+        Assert.Contains("  running     2s  Image.docker.declarative.dev/web  Step 2/6 : COPY . .", Draw(state.Snapshot(T0.AddSeconds(2), 10), width: 120));
 
         state.Output(Image, "Pushing 12.5MB/40.2MB");
-        Assert.Contains("  running Image.docker.declarative.dev/web  Pushing 12.5MB/40.2MB  (3s)", Draw(state.Snapshot(T0.AddSeconds(3), 10), width: 120));
+        Assert.Contains("  running     3s  Image.docker.declarative.dev/web  Pushing 12.5MB/40.2MB", Draw(state.Snapshot(T0.AddSeconds(3), 10), width: 120));
 
         state.Report(At(4, Image, ApplyEventKind.Ready, "Ready"));
-        Assert.Contains("  done    Image.docker.declarative.dev/web  Ready  (4s)", Draw(state.Snapshot(T0.AddSeconds(5), 10), width: 120));
+        Assert.Contains("  done        4s  Image.docker.declarative.dev/web  Ready", Draw(state.Snapshot(T0.AddSeconds(5), 10), width: 120));
     }
 
     [Fact]
@@ -82,10 +82,10 @@ public sealed class LiveRunFrameTests
 
         Assert.True(lines.Count <= height, $"{lines.Count} lines:\n{string.Join("\n", lines)}");
         Assert.Equal("Applying: 528 done, 12 failed, 0 skipped, 60 in progress, 400 pending (2s)", lines[0]);
-        Assert.Contains("  running ConfigMap/team/app-540  Creating  (2s)", lines);
+        Assert.Contains("  running     2s  ConfigMap/team/app-540  Creating", lines);
         Assert.Contains(lines, l => l.StartsWith("  ... and ", StringComparison.Ordinal) && l.EndsWith(" more in progress", StringComparison.Ordinal));
         Assert.Contains("  ... and 7 more failed (the summary names them all)", lines);
-        Assert.Contains("  FAILED  ConfigMap/team/app-539  quota exceeded  (1s)", lines);
+        Assert.Contains("  FAILED      1s  ConfigMap/team/app-539  quota exceeded", lines);
     }
 
     [Fact]

@@ -63,7 +63,7 @@ public sealed class RunProgressTests
         Assert.Equal(
             $"{ApplyProgressRenderer.OutputLine(Image, "built while planning", T0)}\n{ApplyProgressRenderer.OutputLine(Image, "after the run", T0.AddSeconds(1))}\n",
             plain.ToString().ReplaceLineEndings("\n"));
-        Assert.Contains("running Image.docker.declarative.dev/web  Step 2/6 : COPY . .", console.Output, StringComparison.Ordinal);
+        Assert.Contains("Image.docker.declarative.dev/web  Step 2/6 : COPY . .", console.Output, StringComparison.Ordinal);
         Assert.Contains("Applying: 1 done, 0 failed, 0 skipped, 0 in progress, 0 pending (1s)", console.Output, StringComparison.Ordinal);
     }
 

@@ -6,7 +6,7 @@ namespace Declarative.Cli.Rendering.Live;
 /// <summary>
 /// Redraws a run's <see cref="LiveRunState"/> on a terminal through Spectre's live display, on its own timer: at most
 /// one frame per interval (10 a second by default) however many events arrive, and never on the executor's threads,
-/// so the run does not wait on the screen. Disposing it draws the final frame and leaves it on the screen.
+/// so the run does not wait on the screen. Disposing it replaces the live region with the final frame, printed once.
 /// </summary>
 internal sealed class LiveRunDisplay : IAsyncDisposable
 {
@@ -55,9 +55,12 @@ internal sealed class LiveRunDisplay : IAsyncDisposable
         }
     }
 
-    private Task RunAsync(TimeSpan interval) =>
-        _console.Live(Frame())
-            .AutoClear(false)
+    private async Task RunAsync(TimeSpan interval)
+    {
+        await _console.Live(Frame())
+            // The live region keeps the height of its tallest frame; cleared, the final frame is printed alone, with no
+            // blank lines where 20 running rows used to be.
+            .AutoClear(true)
             .Overflow(VerticalOverflow.Ellipsis)
             .Cropping(VerticalOverflowCropping.Bottom)
             .StartAsync(async context =>
@@ -74,9 +77,9 @@ internal sealed class LiveRunDisplay : IAsyncDisposable
                 {
                     // Disposed: the run is over; the final frame follows.
                 }
-
-                context.UpdateTarget(Frame());
             });
+        _console.Write(Frame());
+    }
 
     private IRenderable Frame()
     {

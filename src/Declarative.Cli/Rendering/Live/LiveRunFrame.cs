@@ -66,20 +66,21 @@ internal static class LiveRunFrame
         };
     }
 
-    /// <summary>"  waiting  Deployment.apps/shop/web  2 of 3 replicas available  (12s)".</summary>
+    /// <summary>"  waiting    12s  Deployment.apps/shop/web  2 of 3 replicas available": the time before the address, so
+    /// that cutting a long reason to the terminal's width never cuts it.</summary>
     public static string RowText(LiveRow row, int addressWidth)
     {
-        var address = row.Address.ToString();
         var text = new StringBuilder("  ")
             .Append(Label(row.State).PadRight(8))
-            .Append(address.PadRight(addressWidth))
-            .Append("  ");
+            .Append(Duration(row.Elapsed).PadLeft(6))
+            .Append("  ")
+            .Append(row.Address.ToString().PadRight(addressWidth));
         if (row.Text.Length > 0)
         {
-            text.Append(OneLine(row.Text)).Append("  ");
+            text.Append("  ").Append(OneLine(row.Text));
         }
 
-        return text.Append('(').Append(Duration(row.Elapsed)).Append(')').ToString();
+        return text.ToString().TrimEnd();
     }
 
     private static string Label(LiveRowState state) => state switch
