@@ -67,6 +67,22 @@ public sealed class RunProgressTests
         Assert.Contains("Applying: 1 done, 0 failed, 0 skipped, 0 in progress, 0 pending (1s)", console.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_live_view_that_cannot_start_is_reported_on_stderr_and_the_run_prints_the_plain_lines()
+    {
+        using var plain = new StringWriter();
+        using var errors = new StringWriter();
+        var started = At(0, Web, ApplyEventKind.Started, "Creating");
+        await using (var progress = new RunProgress(plain, () => throw new IOException("The terminal is gone."), "Applying", color: false, null, new ManualTime(T0), LiveRunDisplay.DefaultInterval) { Warnings = errors })
+        {
+            progress.Begin(1);
+            progress.Report(started);
+        }
+
+        Assert.Equal("warning: the live progress view could not start: The terminal is gone. Printing one line per step instead.\n", errors.ToString().ReplaceLineEndings("\n"));
+        Assert.Equal(ApplyProgressRenderer.Line(started) + "\n", plain.ToString().ReplaceLineEndings("\n"));
+    }
+
     private static async Task WaitForAsync(Func<bool> condition)
     {
         for (var i = 0; i < 200 && !condition(); i++)

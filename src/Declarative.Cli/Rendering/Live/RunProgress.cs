@@ -45,7 +45,13 @@ internal sealed class RunProgress : IProgress<ApplyEvent>, IAsyncDisposable
         view.Color,
         buildOutput,
         TimeProvider.System,
-        LiveRunDisplay.DefaultInterval);
+        LiveRunDisplay.DefaultInterval)
+    {
+        Warnings = io.Error,
+    };
+
+    /// <summary>Where a failure of the live view itself is reported (stderr): it must not cost the run its summary.</summary>
+    public TextWriter Warnings { get; init; } = TextWriter.Null;
 
     /// <summary>The live display while it runs (null for plain lines, or before the go-ahead).</summary>
     internal LiveRunDisplay? Display => _display;
@@ -63,10 +69,22 @@ internal sealed class RunProgress : IProgress<ApplyEvent>, IAsyncDisposable
             return;
         }
 
+        IAnsiConsole console;
+        try
+        {
+            console = _console();
+        }
+        catch (Exception error) when (error is not OutOfMemoryException)
+        {
+            // No live view, but the run goes on with the plain lines.
+            Warnings.WriteLine($"warning: the live progress view could not start: {error.Message} Printing one line per step instead.");
+            return;
+        }
+
         var state = new LiveRunState(planned, _time.GetUtcNow());
         _state = state;
         _diverted = _buildOutput?.Divert(state.Output);
-        _display = LiveRunDisplay.Start(_console(), state, _verb, _color, _time, _interval);
+        _display = LiveRunDisplay.Start(console, state, _verb, _color, _time, _interval);
     }
 
     public void Report(ApplyEvent value)
@@ -88,7 +106,15 @@ internal sealed class RunProgress : IProgress<ApplyEvent>, IAsyncDisposable
         _diverted?.Dispose();
         if (_display is { } display)
         {
-            await display.DisposeAsync();
+            try
+            {
+                await display.DisposeAsync();
+            }
+            catch (Exception error) when (error is not OutOfMemoryException)
+            {
+                // The run itself is over and recorded; the caller prints its summary as usual.
+                await Warnings.WriteLineAsync($"warning: the live progress view stopped: {error.Message} The summary below is complete; run with --no-progress for the plain lines.");
+            }
         }
     }
 }
