@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.CommandLine;
 using System.Text.Json.Nodes;
-using Declarative.Cli.Rendering;
+using Declarative.Cli.Rendering.Live;
 using Declarative.Core.Diagnostics;
 using Declarative.Core.Operations;
 using Declarative.Core.Providers;
@@ -22,15 +22,19 @@ internal sealed class EngineSession : IDisposable
 {
     private readonly List<IDisposable> _owned = [];
 
-    private EngineSession(EnvironmentModel model, IStateStore store)
+    private EngineSession(EnvironmentModel model, IStateStore store, BuildOutputRoute buildOutput)
     {
         Model = model;
         Store = store;
+        BuildOutput = buildOutput;
     }
 
     public EnvironmentModel Model { get; }
 
     public IStateStore Store { get; }
+
+    /// <summary>Where image builds and pushes print their lines: stdout, or the live view while one runs.</summary>
+    public BuildOutputRoute BuildOutput { get; }
 
     public Dictionary<string, IResourceProvider> Providers { get; } = new(StringComparer.Ordinal);
 
@@ -41,7 +45,7 @@ internal sealed class EngineSession : IDisposable
     {
         var opened = await StateStoreFactory.OpenAsync(services, result, model.Project, model.Environment, createKey, cancellationToken);
         var store = opened.Store;
-        var session = new EngineSession(model, store) { Target = new TargetIdentity(null, null, model.DefaultNamespace, null) };
+        var session = new EngineSession(model, store, new BuildOutputRoute(services.IO.Out, TimeProvider.System)) { Target = new TargetIdentity(null, null, model.DefaultNamespace, null) };
         session._owned.Add(opened);
         // The history is read while the providers the model needs connect; only an inventory-only provider waits for it.
         var latestRead = store.GetLatestAsync(cancellationToken);
@@ -157,13 +161,7 @@ internal sealed class EngineSession : IDisposable
                 ExcludedFromContexts = [Path.Combine(Model.Project.Root, ".declarative"), stateDirectory],
                 EnvironmentVariables = io.EnvironmentVariables.ToImmutableDictionary(StringComparer.Ordinal),
                 HomeDirectory = io.HomeDirectory,
-                BuildOutput = (address, line) =>
-                {
-                    lock (io.Out)
-                    {
-                        io.Out.WriteLine(ApplyProgressRenderer.OutputLine(address, line, DateTimeOffset.UtcNow));
-                    }
-                },
+                BuildOutput = BuildOutput.Write,
             });
             _owned.Add(provider);
             Providers["docker"] = provider;

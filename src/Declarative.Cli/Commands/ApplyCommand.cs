@@ -31,9 +31,10 @@ public static class ApplyCommand
         var timeout = ChangeRunOptions.Timeout();
         var historyMax = ChangeRunOptions.HistoryMax();
         var full = PlanViewOptions.Full();
+        var noProgress = ChangeRunOptions.NoProgress();
         var command = new Command("apply", "Plan, ask, apply in dependency order, wait until ready, and record a revision.")
         {
-            directory, force, allowCascade, autoApprove, adopt, noForce, atomic, parallelism, timeout, historyMax, full,
+            directory, force, allowCascade, autoApprove, adopt, noForce, atomic, parallelism, timeout, historyMax, full, noProgress,
         };
         command.SetAction((result, cancellationToken) => RunAsync(services, result, PlanViewOptions.Text(services, result, full), new ApplyFlow.ApplySettings(
             result.GetValue(directory)!,
@@ -44,7 +45,8 @@ public static class ApplyCommand
             result.GetValue(atomic),
             result.GetValue(historyMax),
             result.GetValue(force),
-            result.GetValue(allowCascade)), cancellationToken));
+            result.GetValue(allowCascade),
+            Progress: ChangeRunOptions.Progress(services, result, noProgress)), cancellationToken));
         return command;
     }
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Declarative.Cli.Rendering;
+using Declarative.Cli.Rendering.Live;
 using Declarative.Core.Diagnostics;
 using Declarative.Core.Execution;
 using Declarative.Core.Manifests;
@@ -107,22 +108,33 @@ internal static class ApplyFlow
 
     /// <summary>One run under the lock, with progress printed as it happens; <paramref name="model"/> is what the revision
     /// records the run against (the session's own, or a revision's for an --atomic rollback).</summary>
-    public static Task<ApplyOutcome> RunAsync(IOContext io, EngineSession session, EnvironmentModel model, ApplySettings settings, RunKind kind, PlanSteps steps, CancellationToken cancellationToken)
+    public static async Task<ApplyOutcome> RunAsync(IOContext io, EngineSession session, EnvironmentModel model, ApplySettings settings, RunKind kind, PlanSteps steps, CancellationToken cancellationToken)
     {
+        // Disposed before the caller prints the summary: the live view's final frame stays above it.
+        await using var progress = RunProgress.For(io, settings.Progress ?? ProgressView.Plain, kind.Verb, session.BuildOutput);
         var operation = new ApplyOperation(session.Store, new Executor(session.Providers, TimeProvider.System), TimeProvider.System);
         var request = new ApplyRequest(
             RunInfo.Holder(io, kind.Command),
             steps.MakePlan,
-            steps.Confirm,
+            async (plan, ct) =>
+            {
+                var approved = await steps.Confirm(plan, ct);
+                if (approved)
+                {
+                    progress.Begin(plan);
+                }
+
+                return approved;
+            },
             RunInfo.Start(io, model, kind.Operation, kind.RollbackOf),
             settings.Execution,
-            new SynchronousProgress<ApplyEvent>(e => io.Out.WriteLine(ApplyProgressRenderer.Line(e))),
+            progress,
             settings.HistoryMax)
         {
             StopScheduling = io.StopScheduling,
             Takeover = new SynchronousProgress<string>(note => io.Error.WriteLine($"warning: {note}")),
         };
-        return operation.RunAsync(request, cancellationToken);
+        return await operation.RunAsync(request, cancellationToken);
     }
 
     /// <param name="cancellationToken">The first signal: Ctrl+C at the prompt stops the run (nothing was changed).</param>
@@ -145,7 +157,8 @@ internal static class ApplyFlow
     /// <summary>How this apply gets its plan (under the lock) and its go-ahead.</summary>
     public sealed record PlanSteps(Func<CancellationToken, Task<StageResult<Plan?>>> MakePlan, Func<Plan, CancellationToken, Task<bool>> Confirm);
 
-    public sealed record ApplySettings(string Directory, bool AutoApprove, bool Adopt, bool NoForceConflicts, ExecutionOptions Execution, bool Atomic = false, int HistoryMax = HistoryLimit.DefaultMax, bool Force = false, bool AllowCascade = false);
+    /// <param name="Progress">How progress is shown (null: the plain lines).</param>
+    public sealed record ApplySettings(string Directory, bool AutoApprove, bool Adopt, bool NoForceConflicts, ExecutionOptions Execution, bool Atomic = false, int HistoryMax = HistoryLimit.DefaultMax, bool Force = false, bool AllowCascade = false, ProgressView? Progress = null);
 }
 
 /// <summary>What a run records and how it names itself: the operation, the revision it rolls back to, the command in
@@ -156,6 +169,14 @@ internal sealed record RunKind(RevisionOperation Operation, int? RollbackOf, str
     public string Noun => NounOf(Operation);
 
     public string CancelledText => $"{Noun} cancelled.";
+
+    /// <summary>"Applying", "Rolling back", "Destroying": the live view's header.</summary>
+    public string Verb => Operation switch
+    {
+        RevisionOperation.Rollback => "Rolling back",
+        RevisionOperation.Destroy => "Destroying",
+        _ => "Applying",
+    };
 
     public static string NounOf(RevisionOperation operation) => operation switch
     {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Declarative.Cli.Rendering.Live;
 using Declarative.Core.Execution;
 using Declarative.Core.State;
 
@@ -11,6 +12,13 @@ internal static class ChangeRunOptions
     public static Option<bool> Force() => new("--force") { Description = "Delete objects marked declarative.dev/delete-protection: enabled all the same." };
 
     public static Option<bool> AllowCascade() => new("--allow-cascade") { Description = "Delete a Namespace or CRD even when objects Declarative does not own would go with it." };
+
+    /// <summary><c>--no-progress</c>: the plain timestamped lines even on a terminal (docs/apply.md "The live view").</summary>
+    public static Option<bool> NoProgress() => new("--no-progress") { Description = "Print one timestamped line per step instead of the live view on a terminal." };
+
+    /// <summary>The live view on a terminal unless --no-progress; its colour follows NO_COLOR and --no-color.</summary>
+    public static ProgressView Progress(CliServices services, ParseResult result, Option<bool> noProgress) =>
+        ProgressView.For(services.IO, result.GetValue(noProgress), result.GetValue(services.Options.NoColor));
 
     /// <param name="done">What the run does to each resource, for the help text: "applied", "deleted".</param>
     public static Option<int> Parallelism(string done) =>

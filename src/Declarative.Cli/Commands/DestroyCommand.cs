@@ -21,9 +21,10 @@ public static class DestroyCommand
         var allowCascade = ChangeRunOptions.AllowCascade();
         var parallelism = ChangeRunOptions.Parallelism("deleted");
         var full = PlanViewOptions.Full();
+        var noProgress = ChangeRunOptions.NoProgress();
         var command = new Command("destroy", "Delete everything the environment owns, from the state, and record a destroyed revision.")
         {
-            directory, force, allowCascade, autoApprove, parallelism, full,
+            directory, force, allowCascade, autoApprove, parallelism, full, noProgress,
         };
         command.SetAction((result, cancellationToken) => RunAsync(services, result, PlanViewOptions.Text(services, result, full), new ApplyFlow.ApplySettings(
             result.GetValue(directory)!,
@@ -32,7 +33,8 @@ public static class DestroyCommand
             false,
             new ExecutionOptions(Math.Max(1, result.GetValue(parallelism)), null),
             Force: result.GetValue(force),
-            AllowCascade: result.GetValue(allowCascade)), cancellationToken));
+            AllowCascade: result.GetValue(allowCascade),
+            Progress: ChangeRunOptions.Progress(services, result, noProgress)), cancellationToken));
         return command;
     }
 

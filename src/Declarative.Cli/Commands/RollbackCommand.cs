@@ -27,9 +27,10 @@ public static class RollbackCommand
         var timeout = ChangeRunOptions.Timeout();
         var historyMax = ChangeRunOptions.HistoryMax();
         var full = PlanViewOptions.Full();
+        var noProgress = ChangeRunOptions.NoProgress();
         var command = new Command("rollback", "Return the environment to an earlier revision, as a new revision, without rendering or rebuilding.")
         {
-            directory, force, allowCascade, to, autoApprove, parallelism, timeout, historyMax, full,
+            directory, force, allowCascade, to, autoApprove, parallelism, timeout, historyMax, full, noProgress,
         };
         command.SetAction((result, cancellationToken) => RunAsync(services, result, result.GetValue(directory)!, result.GetValue(to), PlanViewOptions.Text(services, result, full), new ApplyFlow.ApplySettings(
             result.GetValue(directory)!,
@@ -39,7 +40,8 @@ public static class RollbackCommand
             new ExecutionOptions(Math.Max(1, result.GetValue(parallelism)), result.GetValue(timeout)),
             HistoryMax: result.GetValue(historyMax),
             Force: result.GetValue(force),
-            AllowCascade: result.GetValue(allowCascade)), cancellationToken));
+            AllowCascade: result.GetValue(allowCascade),
+            Progress: ChangeRunOptions.Progress(services, result, noProgress)), cancellationToken));
         return command;
     }
 
