@@ -55,6 +55,13 @@ internal sealed class RequestPipeline(ApiServerState state, RequestAuthenticator
         {
             await JsonResponses.WriteAsync(context, 500, StatusFactory.InternalError(exception.Message));
         }
+        finally
+        {
+            if (FaultMiddleware.LosesResponse(context))
+            {
+                context.Abort();
+            }
+        }
     }
 
     private async Task RouteAsync(HttpContext context)
