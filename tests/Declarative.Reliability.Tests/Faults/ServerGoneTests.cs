@@ -35,9 +35,9 @@ public sealed class ServerGoneTests
             failures.Add($"the run exited {exitCode}, not 1");
         }
 
-        if (transcript.Contains("   at ", StringComparison.Ordinal) || !transcript.Contains("DCL4", StringComparison.Ordinal))
+        if (transcript.Contains("   at ", StringComparison.Ordinal) || !transcript.Contains("Apply failed: ", StringComparison.Ordinal) || !transcript.Contains("could not be reached", StringComparison.Ordinal))
         {
-            failures.Add("the run did not end with a DCL4xx error, or printed a stack trace");
+            failures.Add("the run did not end with \"Apply failed\" and the server named as unreachable, or printed a stack trace");
         }
 
         var history = await cluster.HistoryAsync();
