@@ -47,6 +47,20 @@ public sealed class BadInputFuzzTests
     }
 
     [Fact]
+    public async Task A_byte_that_is_not_UTF8_is_located_at_its_line_and_column()
+    {
+        var files = BaseProject.Files();
+        files[BaseProject.ValuesFile] = [.. "replicas: 2\nimage: \"ng"u8, 0xE9, .. "\"\n"u8];
+        using var dir = Write(files);
+
+        var result = await CliRunner.RunAsync(dir.Root, "validate");
+
+        Assert.True(result.ExitCode == 1, result.All);
+        Assert.Contains("error: values.yaml:2:11: DCL101 File is not valid UTF-8", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Byte 0xE9 at line 2, column 11", result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Every_broken_input_is_a_located_DCL_error_with_exit_code_1()
     {
         var mutator = new ManifestMutator(settings.Seed);
