@@ -43,14 +43,13 @@ for key in sorted(k for k in suites if k.startswith("corrupt-state")):
 details = []
 if "kill-trials" in suites:
     d = suites["kill-trials"]["details"]
-    details.append(f"- Kill trials: a whole apply of the 50 objects as a process took {d.get('fullApplySeconds')} s; "
-                   f"killed while {', '.join(f'{k}: {v}' for k, v in d.get('killedWhile', {}).items())}; "
+    details.append(f"- Kill trials, killed while {', '.join(f'{k}: {v}' for k, v in d.get('killedWhile', {}).items())}; "
                    f"{d.get('pendingRevisionsTakenOver')} pending revisions reported and taken over.\n")
 if "faults" in suites:
     for name, f in suites["faults"]["details"].items():
         details.append(f"- Faults, {name}: exit {f.get('exitCode')}, {f.get('requests')} requests, "
                        f"{f.get('faultsAnswered')} answered with a fault (each retried), "
-                       f"{f.get('duplicateCreates', '?')} duplicate creates, {f.get('seconds')} s"
+                       f"{f.get('duplicateCreates', '?')} duplicate creates, {f.get('listsWithContinueToken')} lists with a continue token, {f.get('seconds')} s"
                        + (f"; failed cleanly with `{f['failedWith']}`" if 'failedWith' in f else "") + ".\n")
 if "bad-input" in suites:
     d = suites["bad-input"]["details"]
