@@ -87,7 +87,13 @@ public sealed class EnvironmentLoader(TemplateRenderer renderer, IReadOnlyDictio
         string text;
         try
         {
-            text = File.ReadAllText(file);
+            if (Utf8SourceFile.Read(file, out var notUtf8) is not { } read)
+            {
+                diagnostics.Add(notUtf8!);
+                return null;
+            }
+
+            text = read;
         }
         catch (IOException e)
         {

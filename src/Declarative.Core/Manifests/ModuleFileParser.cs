@@ -24,7 +24,12 @@ internal static class ModuleFileParser
             return Fail(Diagnostic.Error(DiagnosticCodes.InvalidModule, "Module not found", declaredAt, $"\"{file}\" does not exist.", "Point source at a folder that holds module.yaml (relative to the project folder)."));
         }
 
-        var read = YamlDocumentReader.Read(File.ReadAllText(file), file);
+        if (Utf8SourceFile.Read(file, out var notUtf8) is not { } text)
+        {
+            return Fail(notUtf8!);
+        }
+
+        var read = YamlDocumentReader.Read(text, file);
         if (read.HasErrors)
         {
             return new(null, read.Diagnostics);

@@ -22,7 +22,12 @@ internal static class ProjectFileParser
         string text;
         try
         {
-            text = File.ReadAllText(file);
+            if (Utf8SourceFile.Read(file, out var notUtf8) is not { } fileText)
+            {
+                return Fail(notUtf8!);
+            }
+
+            text = fileText;
         }
         catch (IOException e)
         {

@@ -72,7 +72,13 @@ public static class ValueLayers
             return null;
         }
 
-        var read = YamlDocumentReader.Read(File.ReadAllText(path), path);
+        if (Utf8SourceFile.Read(path, out var notUtf8) is not { } text)
+        {
+            diagnostics.Add(notUtf8!);
+            return null;
+        }
+
+        var read = YamlDocumentReader.Read(text, path);
         diagnostics.AddRange(read.Diagnostics);
         if (read.HasErrors)
         {

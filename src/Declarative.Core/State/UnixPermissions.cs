@@ -8,7 +8,7 @@ internal static class UnixPermissions
 
     public const UnixFileMode OwnerOnlyFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
-    /// <summary>Creates <paramref name="folder"/> (and missing parents) as 0700; an existing folder is left as it is.</summary>
+    /// <summary>Creates <paramref name="folder"/> and its missing parents as 0700; an existing folder is left as it is.</summary>
     public static void CreateFolder(string folder)
     {
         if (Directory.Exists(folder))
@@ -19,11 +19,17 @@ internal static class UnixPermissions
         if (OperatingSystem.IsWindows())
         {
             Directory.CreateDirectory(folder);
+            return;
         }
-        else
+
+        // Directory.CreateDirectory(path, mode) gives the mode to the last folder only; the parents it makes get the
+        // umask's (0755), so a DECLARATIVE_STATE_DIR that did not exist was listable by everyone. One at a time, then.
+        if (Path.GetDirectoryName(Path.GetFullPath(folder)) is { } parent)
         {
-            Directory.CreateDirectory(folder, OwnerOnlyFolder);
+            CreateFolder(parent);
         }
+
+        Directory.CreateDirectory(folder, OwnerOnlyFolder);
     }
 
     /// <summary>Options for a new file readable and writable by its owner only.</summary>

@@ -14,6 +14,7 @@ public sealed class FaultInjector
     private ImmutableArray<FaultRule> _rules = [];
     private Random _random = new(0);
     private int _seed;
+    private int _injected;
 
     /// <summary>Every list request carrying a continue token answers 410 Expired.</summary>
     public bool ExpireContinueTokens { get; set; }
@@ -28,6 +29,9 @@ public sealed class FaultInjector
     public TimeSpan Latency { get; set; }
 
     public ImmutableArray<FaultRule> Rules => _rules;
+
+    /// <summary>How many requests a rule has hit so far: each one a client had to retry (or give up on).</summary>
+    public int Injected => Volatile.Read(ref _injected);
 
     /// <summary>Setting it restarts the random sequence.</summary>
     public int Seed
@@ -69,6 +73,7 @@ public sealed class FaultInjector
         {
             if (rule.Share >= 1.0 || (rule.Share > 0 && NextDouble() < rule.Share))
             {
+                Interlocked.Increment(ref _injected);
                 return rule;
             }
         }

@@ -23,4 +23,8 @@ public enum FaultKind
 
     /// <summary>The connection is aborted without any response.</summary>
     DropConnection,
+
+    /// <summary>The request is carried out, then its connection aborted before the answer: the client cannot tell
+    /// whether its write happened (where a retried create must not create twice).</summary>
+    LoseResponse,
 }

@@ -11,6 +11,12 @@ public sealed class FaultMiddleware(FaultInjector faults)
     /// <summary>Priority and fairness's rejection text (reference 9).</summary>
     public const string TooManyRequestsText = "Too many requests, please try again later.\n";
 
+    private const string LosesResponseKey = "declarative.double.loses-response";
+
+    /// <summary>Whether <see cref="FaultKind.LoseResponse"/> hit this request: the pipeline aborts its connection once the
+    /// request was carried out (its answer went nowhere).</summary>
+    public static bool LosesResponse(HttpContext context) => context.Items.ContainsKey(LosesResponseKey);
+
     /// <summary>True when the request was answered (or its connection dropped) by a fault.</summary>
     public async Task<bool> TryInjectAsync(HttpContext context)
     {
@@ -29,6 +35,15 @@ public sealed class FaultMiddleware(FaultInjector faults)
         {
             context.Abort();
             return true;
+        }
+
+        if (rule.Kind == FaultKind.LoseResponse)
+        {
+            // Carried out as usual, but written nowhere: the headers never leave, so the abort after it is all the
+            // client sees.
+            context.Items[LosesResponseKey] = true;
+            context.Response.Body = Stream.Null;
+            return false;
         }
 
         await JsonResponses.WriteErrorAsync(context, ErrorFor(rule, context.Request));

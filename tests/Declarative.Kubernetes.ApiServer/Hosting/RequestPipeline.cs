@@ -18,6 +18,7 @@ internal sealed class RequestPipeline(ApiServerState state, RequestAuthenticator
     private readonly FlowControlIds _flowControl = FlowControlIds.Create();
     private readonly FaultAdminEndpoint _faultAdmin = new(state.Faults);
     private readonly RequestsAdminEndpoint _requestsAdmin = new(state.Requests);
+    private readonly CreatesAdminEndpoint _createsAdmin = new(state.Store.Creates);
     private readonly FaultMiddleware _faults = new(state.Faults);
     private readonly DiscoveryEndpoint _discovery = new(state.Registry);
     private readonly OpenApiEndpoint _openApi = new(state.Registry);
@@ -36,7 +37,7 @@ internal sealed class RequestPipeline(ApiServerState state, RequestAuthenticator
             }
 
             ServerHeaders.AddFlowControl(context, _flowControl);
-            if (await _faultAdmin.TryHandleAsync(context) || await _requestsAdmin.TryHandleAsync(context) || await _faults.TryInjectAsync(context))
+            if (await _faultAdmin.TryHandleAsync(context) || await _requestsAdmin.TryHandleAsync(context) || await _createsAdmin.TryHandleAsync(context) || await _faults.TryInjectAsync(context))
             {
                 return;
             }
@@ -54,6 +55,13 @@ internal sealed class RequestPipeline(ApiServerState state, RequestAuthenticator
         catch (Exception exception) when (!context.Response.HasStarted)
         {
             await JsonResponses.WriteAsync(context, 500, StatusFactory.InternalError(exception.Message));
+        }
+        finally
+        {
+            if (FaultMiddleware.LosesResponse(context))
+            {
+                context.Abort();
+            }
         }
     }
 

@@ -52,6 +52,7 @@ public sealed partial class ObjectStore
         }
 
         Store(resource, key, next, WatchEvent.Added, previous: null);
+        Creates.Add(new CreatedObject(resource.StorageKey, ns, ObjectMeta.Name(next), metadata["generateName"]?.GetValue<string>(), metadata["labels"]?["declarative.dev/project"]?.GetValue<string>()));
         if (resource.StorageKey == NamespacesKey)
         {
             AddNamespaceDefaults(ObjectMeta.Name(next));

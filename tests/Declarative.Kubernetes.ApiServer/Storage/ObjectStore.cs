@@ -42,6 +42,9 @@ public sealed partial class ObjectStore
 
     public int WatchHistory { get; }
 
+    /// <summary>Every object created so far, for tests that count duplicate creates.</summary>
+    public CreateAudit Creates { get; } = new();
+
     /// <summary>The ca.crt of every kube-root-ca.crt ConfigMap created from now on.</summary>
     public string RootCaPem { get; set; } = NamespaceBootstrap.PlaceholderCa;
 
