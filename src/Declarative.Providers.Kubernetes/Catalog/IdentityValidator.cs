@@ -80,7 +80,7 @@ internal static class IdentityValidator
             DiagnosticCodes.InvalidValue,
             "Invalid object name",
             source.Locate(Name),
-            $"\"{name}\" is not a valid {KindText(kind)} name: it must be a {rule.Syntax}, and {problem}.",
+            $"{QuotedText.Of(name)} is not a valid {KindText(kind)} name: it must be a {rule.Syntax}, and {problem}.",
             rule.Advice);
 
     private static Diagnostic CrdNameMismatch(DocumentSource source, string name, ProjectCrd crd) =>
@@ -88,7 +88,7 @@ internal static class IdentityValidator
             DiagnosticCodes.InvalidValue,
             "CustomResourceDefinition name does not match its spec",
             source.Locate(Name),
-            $"A CustomResourceDefinition must be named <plural>.<group> from its spec, here \"{crd.Name}\", not \"{name}\".",
+            $"A CustomResourceDefinition must be named <plural>.<group> from its spec, here \"{crd.Name}\", not {QuotedText.Of(name)}.",
             $"Set metadata.name to \"{crd.Name}\".");
 
     private static string KindText(KindRef kind) => kind.Kind.Length == 0 ? "object" : kind.Kind;

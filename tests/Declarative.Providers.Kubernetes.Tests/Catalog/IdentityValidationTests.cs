@@ -22,6 +22,18 @@ public sealed class IdentityValidationTests
     }
 
     [Fact]
+    public void Quotes_only_the_start_of_a_huge_invalid_name()
+    {
+        var name = new string('X', 10_000_000);
+        var document = TestDocument.Parse($$"""{"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "{{name}}"}}""");
+
+        var diagnostic = Assert.Single(Validate(document), d => d.Summary == "Invalid object name");
+
+        Assert.True(diagnostic.Detail[0].Length < 400, $"{diagnostic.Detail[0].Length:N0} characters");
+        Assert.Contains("(10,000,000 characters)", diagnostic.Detail[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Reports_missing_metadata_at_the_document_start()
     {
         var document = new TestDocument("""{"apiVersion": "v1", "kind": "ConfigMap", "data": {}}""").Value("/data", 3, 7).Build();
