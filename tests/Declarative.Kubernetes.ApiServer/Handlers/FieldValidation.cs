@@ -28,7 +28,7 @@ internal static class FieldValidation
         null or "" or "Warn" => FieldValidationDirective.Warn,
         "Strict" => FieldValidationDirective.Strict,
         "Ignore" => FieldValidationDirective.Ignore,
-        var other => throw OptionErrors.Invalid(optionsKind, OptionErrors.NotSupported("fieldValidation", $"\"{other}\"", "Ignore", "Warn", "Strict")),
+        var other => throw OptionErrors.Invalid(optionsKind, OptionErrors.NotSupported("fieldValidation", $"\"{other}\"", "", "Ignore", "Strict", "Warn")),
     };
 
     /// <summary>A POST or PUT body (create.go, update.go): errors carry transformDecodeError's prefix
