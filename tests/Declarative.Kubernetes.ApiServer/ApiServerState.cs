@@ -30,6 +30,9 @@ public sealed class ApiServerState
 
     public FaultInjector Faults { get; }
 
+    /// <summary>The fields and types of the built-in kinds, for fieldValidation and server-side apply.</summary>
+    public Schemas.BuiltInSchema Schema { get; } = Schemas.BuiltInSchema.Load();
+
     /// <summary>The requests received, for tests that count what a client costs.</summary>
     public Hosting.RequestLog Requests { get; } = new();
 }

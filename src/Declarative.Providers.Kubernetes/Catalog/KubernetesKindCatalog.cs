@@ -39,6 +39,7 @@ public sealed class KubernetesKindCatalog : IKindCatalog
             .. NamespaceValidator.Validate(document, type.KindRef, scope),
             .. MetadataMapValidator.Validate(document),
             .. ApiVersionValidator.Validate(document, type, context),
+            .. Rules.KubernetesRules.Validate(document, type.KindRef),
         ];
     }
 

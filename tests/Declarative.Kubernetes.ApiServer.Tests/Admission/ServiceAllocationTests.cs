@@ -46,7 +46,7 @@ public sealed class ServiceAllocationTests
     public void NodePort_and_LoadBalancer_ports_get_node_ports_in_range()
     {
         var harness = Chain();
-        var nodePort = harness.Create(Services, Service("a", "'type':'NodePort','ports':[{'port':80},{'port':443}]"));
+        var nodePort = harness.Create(Services, Service("a", "'type':'NodePort','ports':[{'name':'http','port':80},{'name':'https','port':443}]"));
         var balancer = harness.Create(Services, Service("b", "'type':'LoadBalancer','externalTrafficPolicy':'Local','ports':[{'port':80}]"));
 
         var ports = NodePorts(nodePort).Concat(NodePorts(balancer)).Append(balancer["spec"]!["healthCheckNodePort"]!.GetValue<int>()).ToList();

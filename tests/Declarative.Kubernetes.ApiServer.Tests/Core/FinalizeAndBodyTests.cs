@@ -27,11 +27,13 @@ public sealed class FinalizeAndBodyTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_body_with_a_duplicate_key_is_400_not_a_server_error()
+    public async Task A_body_with_a_duplicate_key_is_400_under_strict_field_validation_not_a_server_error()
     {
-        var (code, status) = await _server.SendAsync(HttpMethod.Post, "/api/v1/namespaces/default/configmaps", """{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"a","name":"b"}}""");
+        // Without fieldValidation (Warn) the last value wins, as in Go's decoder: FieldValidationTests.
+        var (code, status) = await _server.SendAsync(HttpMethod.Post, "/api/v1/namespaces/default/configmaps?fieldValidation=Strict", """{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"a","name":"b"}}""");
 
         Assert.Equal(HttpStatusCode.BadRequest, code);
         Assert.Equal("BadRequest", Text(status, "reason"));
+        Assert.Equal("ConfigMap in version \"v1\" cannot be handled as a ConfigMap: strict decoding error: duplicate field \"metadata.name\"", Text(status, "message"));
     }
 }

@@ -55,13 +55,20 @@ internal static class CrdController
     }
 
     /// <summary>spec.versions[].subresources.scale of the CRD serving this custom resource version.</summary>
-    public static JsonObject? ScaleDefinition(RequestScope scope)
+    public static JsonObject? ScaleDefinition(RequestScope scope) => ServedVersion(scope)?["subresources"]?["scale"] as JsonObject;
+
+    /// <summary>spec.versions[].schema.openAPIV3Schema of the CRD serving this custom resource version; null when
+    /// the version has none (nothing is pruned or validated then).</summary>
+    public static JsonObject? OpenApiSchema(RequestScope scope) =>
+        scope.Resource.IsCustom ? ServedVersion(scope)?["schema"]?["openAPIV3Schema"] as JsonObject : null;
+
+    private static JsonObject? ServedVersion(RequestScope scope)
     {
         var crds = scope.State.Registry.Find("apiextensions.k8s.io", "v1", "customresourcedefinitions")!;
         var crd = scope.Store.Get(crds, null, $"{scope.Resource.Plural}.{scope.Resource.Group}");
         return (crd?["spec"]?["versions"] as JsonArray ?? [])
             .OfType<JsonObject>()
-            .FirstOrDefault(v => v["name"]?.ToString() == scope.Resource.Version)?["subresources"]?["scale"] as JsonObject;
+            .FirstOrDefault(v => v["name"]?.ToString() == scope.Resource.Version);
     }
 
     private static ApiResource Resource(JsonObject spec, JsonObject names, JsonObject version)

@@ -17,8 +17,10 @@ internal static class CreateHandler
         }
 
         var options = WriteOptions.From(scope, "CreateOptions");
-        var body = await RequestBody.ReadObjectAsync(scope.Context, scope.Resource.Kind);
+        var directive = FieldValidation.Directive(scope, "CreateOptions");
+        var (body, duplicates) = await RequestBody.ReadDecodedAsync(scope.Context, scope.Resource.Kind);
         BodyChecks.EnsureType(scope, body);
+        FieldValidation.DecodeBody(scope, body, duplicates, directive);
         BodyChecks.EnsureNamespace(scope, body);
         var name = ResolveName(scope, body);
         EnsureNamespaceExists(scope);

@@ -25,9 +25,10 @@ internal static class PatchDocument
             : throw StatusFactory.UnsupportedMediaType($"the body of the request was in an unknown format - accepted media types include: {string.Join(", ", accepted)}");
     }
 
-    public static JsonObject Apply(string contentType, JsonObject target, string text)
+    public static JsonObject Apply(string contentType, JsonObject target, string text) => Apply(contentType, target, DecodedJson.Parse(text).Node);
+
+    public static JsonObject Apply(string contentType, JsonObject target, JsonNode? patch)
     {
-        var patch = RequestBody.ParseJson(text);
         return contentType switch
         {
             JsonPatchType => ApplyJsonPatch(target, patch),

@@ -20,7 +20,9 @@ internal static class PatchHandler
     private static JsonObject Patch(RequestScope scope, WritePipeline pipeline, PatchRequest request, JsonObject? current)
     {
         var live = current ?? throw StatusFactory.NotFound(scope.Resource, scope.Name);
-        var patched = PatchDocument.Apply(request.ContentType, live, request.Body);
+        var patch = DecodedJson.Parse(request.Body);
+        var patched = PatchDocument.Apply(request.ContentType, live, patch.Node);
+        FieldValidation.DecodePatched(scope, patched, patch.Duplicates, request.Validation);
         UpdateHandler.CheckPrecondition(scope, live, ObjectMeta.ResourceVersion(patched));
         KeepIdentity(scope, live, patched);
         return pipeline.PrepareUpdate(scope, live, patched, request.Options.Manager, scope.Path.Subresource, request.Options.DryRun);
@@ -38,6 +40,7 @@ internal static class PatchHandler
         BodyChecks.EnsureApplyType(scope, applied);
         BodyChecks.EnsureNamespace(scope, applied);
         BodyChecks.EnsureName(scope, applied);
+        FieldValidation.CheckApplied(scope, applied);
         if (current is not null)
         {
             UpdateHandler.CheckPrecondition(scope, current, ObjectMeta.ResourceVersion(applied));

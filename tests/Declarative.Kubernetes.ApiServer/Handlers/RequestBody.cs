@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Declarative.Kubernetes.ApiServer.Errors;
 using Microsoft.AspNetCore.Http;
@@ -15,26 +14,20 @@ internal static class RequestBody
         return await reader.ReadToEndAsync(context.RequestAborted);
     }
 
-    public static JsonNode? ParseJson(string text)
-    {
-        try
-        {
-            return JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false });
-        }
-        catch (JsonException error)
-        {
-            throw StatusFactory.BadRequest($"json parse error: {error.Message}");
-        }
+    /// <summary>A JSON body; a field given twice keeps its last value, as Go's decoder does.</summary>
+    public static JsonNode? ParseJson(string text) => DecodedJson.Parse(text).Node;
 
-    }
+    public static async Task<JsonObject> ReadObjectAsync(HttpContext context, string expectedKind) =>
+        (await ReadDecodedAsync(context, expectedKind)).Object;
 
-    public static async Task<JsonObject> ReadObjectAsync(HttpContext context, string expectedKind)
+    /// <summary>A create or update body and the fields it gave twice (fieldValidation reports them).</summary>
+    public static async Task<DecodedObject> ReadDecodedAsync(HttpContext context, string expectedKind)
     {
         RequireJsonOrYaml(context);
         var text = await ReadTextAsync(context);
         if (IsYaml(context))
         {
-            return ParseApply(text);
+            return new DecodedObject(ParseApply(text), []);
         }
 
         if (text.Trim().Length == 0)
@@ -42,8 +35,10 @@ internal static class RequestBody
             throw StatusFactory.BadRequest($"the object provided is unrecognized (must be of type {expectedKind}): unexpected end of JSON input");
         }
 
-        return ParseJson(text) as JsonObject
-            ?? throw StatusFactory.BadRequest($"the object provided is unrecognized (must be of type {expectedKind}): expected a JSON object");
+        var decoded = DecodedJson.Parse(text);
+        return decoded.Node is JsonObject obj
+            ? new DecodedObject(obj, decoded.Duplicates)
+            : throw StatusFactory.BadRequest($"the object provided is unrecognized (must be of type {expectedKind}): expected a JSON object");
     }
 
     /// <summary>
@@ -75,3 +70,6 @@ internal static class RequestBody
         }
     }
 }
+
+/// <summary>A decoded object body with the paths of its duplicate fields.</summary>
+internal sealed record DecodedObject(JsonObject Object, IReadOnlyList<string> Duplicates);

@@ -10,8 +10,10 @@ internal static class UpdateHandler
     public static async Task HandleAsync(RequestScope scope, WritePipeline pipeline)
     {
         var options = WriteOptions.From(scope, "UpdateOptions");
-        var body = await RequestBody.ReadObjectAsync(scope.Context, scope.Resource.Kind);
+        var directive = FieldValidation.Directive(scope, "UpdateOptions");
+        var (body, duplicates) = await RequestBody.ReadDecodedAsync(scope.Context, scope.Resource.Kind);
         BodyChecks.EnsureType(scope, body);
+        FieldValidation.DecodeBody(scope, body, duplicates, directive);
         BodyChecks.EnsureNamespace(scope, body);
         BodyChecks.EnsureName(scope, body);
         var subresource = scope.Path.Subresource;

@@ -28,6 +28,7 @@ internal sealed class WritePipeline(FieldManager fields)
         }
 
         var prepared = scope.State.Admission.PrepareForCreate(scope.Resource, next, dryRun);
+        ValidateCustomResource(scope, prepared);
         SetGeneration(scope, prepared, 1);
         return manager is null ? prepared : fields.RecordUpdate(new UpdateRequest(scope.Resource, null, prepared, manager, null, scope.Now));
     }
@@ -56,6 +57,11 @@ internal sealed class WritePipeline(FieldManager fields)
             "finalize" => next,
             _ => scope.State.Admission.PrepareForUpdate(scope.Resource, current, next, dryRun),
         };
+        if (subresource != "finalize")
+        {
+            ValidateCustomResource(scope, prepared);
+        }
+
         var bump = scope.State.Admission.ChangesGeneration(scope.Resource, current, prepared) ? 1 : 0;
         SetGeneration(scope, prepared, Math.Max(1, ObjectMeta.Generation(current)) + bump);
         return manager is null ? prepared : fields.RecordUpdate(new UpdateRequest(scope.Resource, current, prepared, manager, subresource, scope.Now));
@@ -95,6 +101,22 @@ internal sealed class WritePipeline(FieldManager fields)
                 }
 
                 return next;
+        }
+    }
+
+    /// <summary>A custom resource against its CRD version's openAPIV3Schema (the strategy's Validate): 422 Invalid
+    /// with one cause per failure.</summary>
+    private static void ValidateCustomResource(RequestScope scope, JsonObject prepared)
+    {
+        if (CrdController.OpenApiSchema(scope) is not { } schema)
+        {
+            return;
+        }
+
+        var causes = new Schemas.CustomResourceSchema(schema).Validate(prepared);
+        if (causes.Count > 0)
+        {
+            throw Errors.StatusFactory.Invalid(scope.Resource, ObjectMeta.Name(prepared), causes);
         }
     }
 

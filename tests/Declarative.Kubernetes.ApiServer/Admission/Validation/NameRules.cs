@@ -11,6 +11,39 @@ internal static partial class NameRules
     private const string NamePartMessage = "must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')";
     private const string LabelValueMessage = "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')";
 
+    /// <summary>IsValidPortNum's message.</summary>
+    public const string PortNumberMessage = "must be between 1 and 65535, inclusive";
+
+    /// <summary>IsValidPortName: an IANA_SVC_NAME, at most 15 characters, lower case letters, digits and single
+    /// inner hyphens, with at least one letter.</summary>
+    public static IEnumerable<string> PortName(string value)
+    {
+        if (value.Length > 15)
+        {
+            yield return "must be no more than 15 characters";
+        }
+
+        if (!PortNameCharset().IsMatch(value))
+        {
+            yield return "must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)";
+        }
+
+        if (!value.Any(c => c is >= 'a' and <= 'z'))
+        {
+            yield return "must contain at least one letter (a-z)";
+        }
+
+        if (value.Contains("--", StringComparison.Ordinal))
+        {
+            yield return "must not contain consecutive hyphens (--)";
+        }
+
+        if (value.Length > 0 && (value[0] == '-' || value[^1] == '-'))
+        {
+            yield return "must not begin or end with a hyphen (-)";
+        }
+    }
+
     public static IEnumerable<string> Dns1123Subdomain(string value)
     {
         if (value.Length > 253)
@@ -109,6 +142,9 @@ internal static partial class NameRules
 
     [GeneratedRegex("^[a-z0-9]([-a-z0-9]*[a-z0-9])?\\z")]
     private static partial Regex Dns1123();
+
+    [GeneratedRegex("^[-a-z0-9]+\\z")]
+    private static partial Regex PortNameCharset();
 
     [GeneratedRegex("^[a-z]([-a-z0-9]*[a-z0-9])?\\z")]
     private static partial Regex Dns1035();

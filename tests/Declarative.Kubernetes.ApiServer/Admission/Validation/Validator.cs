@@ -19,17 +19,23 @@ internal static class Validator
         var spec = JsonTree.Existing(obj, "spec");
         return (resource.IsCustom ? "" : resource.Group, resource.Kind) switch
         {
-            ("apps", "Deployment") => WorkloadValidation.ReplicatedSpec(spec, "deployment"),
-            ("apps", "ReplicaSet") => WorkloadValidation.ReplicatedSpec(spec, "deployment"),
-            ("apps", "DaemonSet") => WorkloadValidation.ReplicatedSpec(spec, "daemonset"),
-            ("apps", "StatefulSet") => WorkloadValidation.ReplicatedSpec(spec, "statefulset"),
-            ("batch", "Job") => WorkloadValidation.JobSpec(spec, "spec"),
+            ("apps", "Deployment") => [.. WorkloadValidation.ReplicatedSpec(spec, "deployment"), .. TemplatePodSpec(spec, "spec.template.spec")],
+            ("apps", "ReplicaSet") => [.. WorkloadValidation.ReplicatedSpec(spec, "deployment"), .. TemplatePodSpec(spec, "spec.template.spec")],
+            ("apps", "DaemonSet") => [.. WorkloadValidation.ReplicatedSpec(spec, "daemonset"), .. TemplatePodSpec(spec, "spec.template.spec")],
+            ("apps", "StatefulSet") => [.. WorkloadValidation.ReplicatedSpec(spec, "statefulset"), .. TemplatePodSpec(spec, "spec.template.spec")],
+            ("batch", "Job") => [.. WorkloadValidation.JobSpec(spec, "spec"), .. TemplatePodSpec(spec, "spec.template.spec")],
+            ("", "Pod") => PodSpecValidation.Validate(spec, "spec"),
             ("", "Service") => ServiceValidation.Validate(spec),
             ("", "Secret") => SecretValidation.Validate(obj),
-            ("batch", "CronJob") => WorkloadValidation.JobSpec(JsonTree.Existing(JsonTree.Existing(spec, "jobTemplate"), "spec"), "spec.jobTemplate.spec"),
+            ("batch", "CronJob") => [
+                .. WorkloadValidation.JobSpec(JsonTree.Existing(JsonTree.Existing(spec, "jobTemplate"), "spec"), "spec.jobTemplate.spec"),
+                .. TemplatePodSpec(JsonTree.Existing(JsonTree.Existing(spec, "jobTemplate"), "spec"), "spec.jobTemplate.spec.template.spec")],
             _ => [],
         };
     }
+
+    private static IEnumerable<StatusCause> TemplatePodSpec(JsonObject? spec, string path) =>
+        PodSpecValidation.Validate(JsonTree.Existing(JsonTree.Existing(spec, "template"), "spec"), path);
 
     private static IEnumerable<StatusCause> Changes(ApiResource resource, JsonObject old, JsonObject updated)
     {
