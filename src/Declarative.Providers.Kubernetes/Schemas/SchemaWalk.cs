@@ -6,8 +6,8 @@ namespace Declarative.Providers.Kubernetes.Schemas;
 /// <summary>
 /// Checks one document against a shape, and reports every problem it finds to <see cref="SchemaFindings"/>:
 /// unknown fields, wrong types, missing required fields and values a rule refuses. The root's status is not
-/// checked (the server ignores it on create and update), nor the root's labels and annotations
-/// (MetadataMapValidator checks them).
+/// checked (the server ignores it on create and update), nor what the identity and metadata validators
+/// already check: the root's metadata when it is not a map, its name, namespace, labels and annotations.
 /// </summary>
 internal sealed class SchemaWalk(SchemaFindings findings)
 {
@@ -114,7 +114,7 @@ internal sealed class SchemaWalk(SchemaFindings findings)
         foreach (var (key, value) in obj)
         {
             var child = JsonPointer.Append(pointer, key);
-            if (IsSkipped(pointer, key))
+            if (IsSkipped(pointer, key) || (pointer.Length == 0 && key == "metadata" && value is not JsonObject))
             {
                 continue;
             }
@@ -132,5 +132,5 @@ internal sealed class SchemaWalk(SchemaFindings findings)
 
     private static bool IsSkipped(string parent, string key) =>
         (parent.Length == 0 && key == "status")
-        || (parent == "/metadata" && key is "labels" or "annotations");
+        || (parent == "/metadata" && key is "labels" or "annotations" or "name" or "namespace");
 }
