@@ -25,9 +25,12 @@ internal static class BuiltInTypeValidator
             return [MiscasedKind(document.Source, type, miscased), .. Unserved(document.Source, type, miscased)];
         }
 
-        return type.Group == BuiltInKinds.Extensions && BuiltInKinds.FindByName(type.Kind) is { } moved
-            ? Unserved(document.Source, type, moved)
-            : [];
+        if (type.Group == BuiltInKinds.Extensions && BuiltInKinds.FindByName(type.Kind) is { } moved)
+        {
+            return Unserved(document.Source, type, moved);
+        }
+
+        return RemovedApis.Find(type) is { } removed ? [Removed(document.Source, type, removed)] : [];
     }
 
     private static IEnumerable<Diagnostic> Unserved(DocumentSource source, ResourceType type, BuiltInKind kind)
@@ -38,14 +41,28 @@ internal static class BuiltInTypeValidator
         }
 
         var served = string.Join(" and ", kind.ServedApiVersions);
+        string[] removal = RemovedApis.Find(type) is { } removed ? [$"Kubernetes {removed.Release} removed {type.ApiVersion}."] : [];
         return [Diagnostic.Error(
             DiagnosticCodes.InvalidValue,
             $"{kind.Kind} in {type.ApiVersion} is not served by Kubernetes {KubernetesRelease}",
             source.Locate("/apiVersion"),
-            $"Kubernetes {KubernetesRelease} serves {kind.Kind} only in {served}, so kubectl and the API server reject this object: no matches for kind \"{kind.Kind}\" in version \"{type.ApiVersion}\".",
-            $"Fields may differ between versions: check the object against the {kind.PreferredApiVersion} {kind.Kind} API reference.",
-            $"Write apiVersion: {kind.PreferredApiVersion}.")];
+            [
+                $"Kubernetes {KubernetesRelease} serves {kind.Kind} only in {served}, so kubectl and the API server reject this object: no matches for kind \"{kind.Kind}\" in version \"{type.ApiVersion}\".",
+                .. removal,
+                $"Fields may differ between versions: check the object against the {kind.PreferredApiVersion} {kind.Kind} API reference.",
+                $"Write apiVersion: {kind.PreferredApiVersion}.",
+            ])];
     }
+
+    private static Diagnostic Removed(DocumentSource source, ResourceType type, RemovedApi removed) =>
+        Diagnostic.Error(
+            DiagnosticCodes.InvalidValue,
+            $"{type.Kind} in {type.ApiVersion} is not served by Kubernetes {KubernetesRelease}",
+            source.Locate("/apiVersion"),
+            $"Kubernetes {removed.Release} removed {type.ApiVersion}{(removed.Kind is null ? string.Empty : $" {removed.Kind}")}, so kubectl and the API server reject this object: no matches for kind \"{type.Kind}\" in version \"{type.ApiVersion}\".",
+            removed.Replacement.Contains(' ', StringComparison.Ordinal)
+                ? $"{removed.Replacement}."
+                : $"Write apiVersion: {removed.Replacement}, and check the fields against the {removed.Replacement} API reference.");
 
     private static Diagnostic MiscasedKind(DocumentSource source, ResourceType type, BuiltInKind kind) =>
         Diagnostic.Error(

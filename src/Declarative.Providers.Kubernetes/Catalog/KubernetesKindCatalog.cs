@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Declarative.Core.Diagnostics;
 using Declarative.Core.Manifests;
 using Declarative.Core.Providers;
+using Declarative.Providers.Kubernetes.Schemas;
 
 namespace Declarative.Providers.Kubernetes.Catalog;
 
@@ -15,6 +16,8 @@ public sealed class KubernetesKindCatalog : IKindCatalog
     public const string Name = "kubernetes";
 
     private static readonly ImmutableArray<string> SecretPaths = ["data", "stringData"];
+
+    private readonly KubeSchemaValidator _schemas = new();
 
     public string ProviderName => Name;
 
@@ -40,6 +43,7 @@ public sealed class KubernetesKindCatalog : IKindCatalog
             .. MetadataMapValidator.Validate(document),
             .. ApiVersionValidator.Validate(document, type, context),
             .. Rules.KubernetesRules.Validate(document, type.KindRef),
+            .. _schemas.Validate(document, type, context),
         ];
     }
 

@@ -21,6 +21,24 @@ internal static class ProjectCrds
             .Select(Read)
             .FirstOrDefault(crd => crd is not null && crd.Group == kind.Group && crd.Kind == kind.Kind);
 
+    /// <summary>The openAPIV3Schema of <paramref name="type"/>'s version in the first CRD of the project that
+    /// defines its kind, or null when there is none (no CRD, no such version, or no schema).</summary>
+    public static JsonObject? SchemaOf(ResourceType type, CatalogContext context)
+    {
+        var kind = type.KindRef;
+        var crd = context.Documents
+            .Where(d => IsCrd(d.ApiVersion, d.Kind))
+            .FirstOrDefault(d => Read(d) is { } read && read.Group == kind.Group && read.Kind == kind.Kind);
+        if (crd is null)
+        {
+            return null;
+        }
+
+        var version = JsonText.Items(crd.Content, "/spec/versions")
+            .FirstOrDefault(v => JsonText.At(v.Item, "/name") == type.Version).Item;
+        return JsonPointer.Get(version, "/schema/openAPIV3Schema") as JsonObject;
+    }
+
     /// <summary>The CRD a document declares, or null when its spec lacks group, names.kind or names.plural.</summary>
     public static ProjectCrd? Read(RenderedDocument document)
     {

@@ -105,7 +105,7 @@ public sealed class ApiVersionValidationTests
     [InlineData("networking.k8s.io/v1beta1", "ServiceCIDR")]
     [InlineData("storage.k8s.io/v1beta1", "VolumeAttributesClass")]
     [InlineData("admissionregistration.k8s.io/v1alpha1", "MutatingAdmissionPolicy")]
-    [InlineData("extensions/v1beta1", "PodSecurityPolicy")]
+    [InlineData("resource.k8s.io/v1beta1", "ResourceClaim")]
     public void Leaves_beta_only_kinds_to_discovery(string apiVersion, string kind)
     {
         Assert.Empty(Validate(apiVersion, kind));

@@ -15,7 +15,8 @@ public sealed class IdentityValidationTests
         var document = TestDocument.Parse("""
             {"apiVersion": "apps/v1", "kind": "Deployment",
              "metadata": {"name": "web", "namespace": "shop", "labels": {"app.kubernetes.io/name": "web"}, "annotations": {"note": "any text: at all"}},
-             "spec": {"replicas": 2}}
+             "spec": {"replicas": 2, "selector": {"matchLabels": {"app": "web"}},
+                      "template": {"metadata": {"labels": {"app": "web"}}, "spec": {"containers": [{"name": "web", "image": "nginx"}]}}}}
             """);
 
         Assert.Empty(Validate(document));
@@ -160,7 +161,7 @@ public sealed class IdentityValidationTests
     {
         var document = new TestDocument("""
             {"apiVersion": "apiextensions.k8s.io/v1", "kind": "CustomResourceDefinition", "metadata": {"name": "widget"},
-             "spec": {"group": "example.com", "scope": "Namespaced", "names": {"kind": "Widget", "plural": "widgets"}, "versions": [{"name": "v1"}]}}
+             "spec": {"group": "example.com", "scope": "Namespaced", "names": {"kind": "Widget", "plural": "widgets"}, "versions": [{"name": "v1", "served": true, "storage": true}]}}
             """).Value("/metadata/name", 4, 9).Build();
 
         var diagnostic = Assert.Single(Validate(document));
