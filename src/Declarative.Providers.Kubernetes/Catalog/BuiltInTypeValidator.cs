@@ -30,7 +30,33 @@ internal static class BuiltInTypeValidator
             return Unserved(document.Source, type, moved);
         }
 
-        return RemovedApis.Find(type) is { } removed ? [Removed(document.Source, type, removed)] : [];
+        if (RemovedApis.Find(type) is { } removed)
+        {
+            return [Removed(document.Source, type, removed)];
+        }
+
+        return MisspeltKind(document.Source, type) is { } misspelt ? [misspelt] : [];
+    }
+
+    /// <summary>A kind close to one its built-in group/version serves ("Deploymnet" in apps/v1). A kind near none of
+    /// them is left to discovery: a newer cluster may serve it.</summary>
+    private static Diagnostic? MisspeltKind(DocumentSource source, ResourceType type)
+    {
+        var served = BuiltInKinds.All
+            .Where(k => k.Group == type.Group && k.Versions.Contains(type.Version, StringComparer.Ordinal))
+            .Select(k => k.Kind)
+            .ToList();
+        if (served.Count == 0 || Suggestions.Closest(type.Kind, served) is not { } meant)
+        {
+            return null;
+        }
+
+        return Diagnostic.Error(
+            DiagnosticCodes.UnknownKind,
+            $"Unknown kind \"{type.Kind}\" in {type.ApiVersion}",
+            source.Locate("/kind"),
+            $"Kubernetes {KubernetesRelease} serves no kind \"{type.Kind}\" in {type.ApiVersion}, so the API server would reject this object: no matches for kind \"{type.Kind}\". Did you mean {meant}?",
+            $"Write kind: {meant}.");
     }
 
     private static IEnumerable<Diagnostic> Unserved(DocumentSource source, ResourceType type, BuiltInKind kind)

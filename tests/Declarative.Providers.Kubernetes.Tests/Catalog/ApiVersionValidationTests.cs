@@ -142,6 +142,35 @@ public sealed class ApiVersionValidationTests
         Assert.Empty(Validate("example.com/v1", "deployment"));
     }
 
+    [Fact]
+    public void Reports_a_misspelt_kind_of_a_built_in_group_with_the_kind_meant()
+    {
+        var diagnostic = Assert.Single(Validate("apps/v1", "Deploymnet"));
+
+        Assert.Equal(DiagnosticCodes.UnknownKind, diagnostic.Code);
+        Assert.Equal(KindAt, diagnostic.Location);
+        Assert.Contains("Did you mean Deployment?", diagnostic.Detail[0], StringComparison.Ordinal);
+        Assert.Equal("Write kind: Deployment.", diagnostic.Detail[^1]);
+    }
+
+    [Fact]
+    public void Leaves_a_kind_of_a_built_in_group_near_none_of_its_kinds_to_discovery()
+    {
+        Assert.Empty(Validate("networking.k8s.io/v1", "IPAddress"));
+    }
+
+    [Theory]
+    [InlineData("declarative.dev/v1", "Imgae")]
+    [InlineData("dockr.declarative.dev/v1", "Image")]
+    public void Reports_a_kind_in_declaratives_own_domain_that_no_provider_serves(string apiVersion, string kind)
+    {
+        var diagnostic = Assert.Single(Validate(apiVersion, kind));
+
+        Assert.Equal(DiagnosticCodes.UnknownKind, diagnostic.Code);
+        Assert.Equal(ApiVersionAt, diagnostic.Location);
+        Assert.Contains("docker.declarative.dev/v1", diagnostic.Detail[^1], StringComparison.Ordinal);
+    }
+
     private List<Diagnostic> Validate(string apiVersion, string kind, params RenderedDocument[] others)
     {
         var json = $$$"""{"apiVersion": "{{{apiVersion}}}", "kind": "{{{kind}}}", "metadata": {"name": "web"}}""";

@@ -26,7 +26,7 @@ public sealed class IdentityValidationTests
     public void Quotes_only_the_start_of_a_huge_invalid_name()
     {
         var name = new string('X', 10_000_000);
-        var document = TestDocument.Parse($$"""{"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "{{name}}"}}""");
+        var document = TestDocument.Parse($$$"""{"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "{{{name}}}"}}""");
 
         var diagnostic = Assert.Single(Validate(document), d => d.Summary == "Invalid object name");
 

@@ -19,6 +19,31 @@ public sealed class KubernetesRulesTests
     }
 
     [Fact]
+    public void A_configmap_over_one_mebibyte_is_reported_at_its_name_and_one_at_the_limit_is_not()
+    {
+        string ConfigMap(int length) => $"apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: big\ndata:\n  a: {new string('x', length - 1)}\n  b: x\n";
+
+        var diagnostic = Assert.Single(Validate(ConfigMap((1024 * 1024) + 1)));
+
+        Assert.Equal(DiagnosticCodes.InvalidValue, diagnostic.Code);
+        Assert.Equal("ConfigMap too large", diagnostic.Summary);
+        Assert.Equal(new SourceLocation(File, 4, 9), diagnostic.Location);
+        Assert.Contains("1,048,577 bytes", diagnostic.Detail[0], StringComparison.Ordinal);
+        Assert.Empty(Validate(ConfigMap(1024 * 1024)));
+    }
+
+    [Fact]
+    public void A_secret_counts_its_decoded_data_and_its_string_data_against_the_limit()
+    {
+        var encoded = Convert.ToBase64String(new byte[(1024 * 1024) - 2]);
+
+        var diagnostic = Assert.Single(Validate($"apiVersion: v1\nkind: Secret\nmetadata:\n  name: big\ndata:\n  a: {encoded}\nstringData:\n  b: xyz\n"));
+
+        Assert.Equal("Secret too large", diagnostic.Summary);
+        Assert.DoesNotContain(encoded[..20], diagnostic.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_dockerconfigjson_secret_without_its_key_is_reported_at_data()
     {
         var diagnostic = Assert.Single(Validate("""

@@ -19,7 +19,7 @@ public sealed class KubernetesSchemaTests
         { "ConfigMap over 1 MiB", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  v: " + new string('x', ManifestMutator.HugeScalarLength) + "\n", "manifests/x.yaml:" },
     };
 
-    [Theory(Skip = "Needs offline Kubernetes schema validation (Providers.Kubernetes Catalog and Schemas, in progress); until then decl validate answers these \"0 errors\".")]
+    [Theory]
     [MemberData(nameof(Cases))]
     public async Task A_schema_error_is_a_located_DCL_error(string name, string manifest, string expected)
     {
