@@ -20,6 +20,7 @@ public static class RollbackCommand
     {
         var directory = CommonOptions.DirectoryArgument();
         var to = new Option<int?>("--to") { Description = "The revision to return to (default: the newest older one that was deployed)." };
+        to.CompletionSources.Add(new Completion.ProjectCompletions(services).RevisionNumbers);
         var autoApprove = new Option<bool>("--auto-approve") { Description = "Roll back without asking (required without a terminal)." };
         var force = ChangeRunOptions.Force();
         var allowCascade = ChangeRunOptions.AllowCascade();
