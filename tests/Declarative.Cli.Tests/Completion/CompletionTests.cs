@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Declarative.Testing;
 
 namespace Declarative.Cli.Tests.Completion;
@@ -125,11 +124,7 @@ public sealed class CompletionTests : IDisposable
         var bash = ShellScripts.Find("bash") ?? throw new InvalidOperationException("bash is not installed; the completion round trip needs it.");
         var script = dir.Write("decl.bash", (await CliRunner.RunAsync(dir.Root, "completion", "bash")).Stdout);
 
-        // `decl` on PATH as a user has it after `dotnet tool install`: here a wrapper around the decl.dll beside the tests.
-        var bin = Directory.CreateDirectory(dir.PathOf("bin")).FullName;
-        var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } hostPath && File.Exists(hostPath) ? hostPath : "dotnet";
-        var decl = dir.Write("bin/decl", $"#!/bin/sh\nexec '{host}' '{Path.Combine(AppContext.BaseDirectory, "decl.dll")}' \"$@\"\n");
-        File.SetUnixFileMode(decl, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var bin = DeclOnPath();
 
         async Task<string[]> CompleteInBash(params string[] words)
         {
@@ -151,6 +146,41 @@ public sealed class CompletionTests : IDisposable
         Assert.Equal(["plan"], await CompleteInBash("decl", "pl"));
         Assert.Equal(["dev", "preview", "prod"], (await CompleteInBash("decl", "apply", "--env", string.Empty)).Order(StringComparer.Ordinal));
         Assert.Equal(["10", "2", "1"], await CompleteInBash("decl", "rollback", "-e", "prod", "--to", string.Empty));
+    }
+
+    [Fact]
+    public async Task Fish_completes_through_the_sourced_script_where_fish_is_installed()
+    {
+        if (ShellScripts.Find("fish") is not { } fish)
+        {
+            return;
+        }
+
+        var script = dir.Write("decl.fish", (await CliRunner.RunAsync(dir.Root, "completion", "fish")).Stdout);
+        var bin = DeclOnPath();
+
+        // `complete -C LINE` prints what fish would offer at the end of LINE, one candidate per line (tab, description).
+        async Task<string[]> CompleteInFish(string line)
+        {
+            var result = await ShellScripts.RunAsync(fish, dir.PathOf("shop"), new Dictionary<string, string> { ["PATH"] = $"{bin}:{Environment.GetEnvironmentVariable("PATH")}" }, "--no-config", "-c", $"source '{script}'; complete -C '{line}'");
+            Assert.True(result.ExitCode == 0, result.Output);
+            return [.. result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split('\t')[0])];
+        }
+
+        Assert.Contains("plan", await CompleteInFish("decl pl"));
+        Assert.DoesNotContain("apply", await CompleteInFish("decl pl"));
+        Assert.Equal(["dev", "preview", "prod"], (await CompleteInFish("decl apply --env ")).Order(StringComparer.Ordinal));
+    }
+
+    /// <summary>A folder holding `decl`, as a user has it on PATH after `dotnet tool install`: here a wrapper around the
+    /// decl.dll beside the tests.</summary>
+    private string DeclOnPath()
+    {
+        var bin = Directory.CreateDirectory(dir.PathOf("bin")).FullName;
+        var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } hostPath && File.Exists(hostPath) ? hostPath : "dotnet";
+        var decl = dir.Write("bin/decl", $"#!/bin/sh\nexec '{host}' '{Path.Combine(AppContext.BaseDirectory, "decl.dll")}' \"$@\"\n");
+        File.SetUnixFileMode(decl, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        return bin;
     }
 
     private static async Task<string[]> CompleteAsync(string workingDirectory, params string[] words)
