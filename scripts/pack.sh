@@ -15,12 +15,13 @@ mkdir -p "$output"
 export DOTNET_NOLOGO=1
 export DOTNET_CLI_TELEMETRY_OPTOUT=1
 
-version_args=()
-if [[ -n "${DECL_VERSION:-}" ]]; then
-    version_args=("-p:Version=$DECL_VERSION")
-fi
+project="$repo_root/src/Declarative.Cli/Declarative.Cli.csproj"
+# Asked once and passed to every build: each platform's package is a build of its own, and all of them (and the
+# package pointing at them) must carry the same version even if HEAD moves while they build.
+version="${DECL_VERSION:-$(dotnet msbuild "$project" -nologo -t:SetVersionFromGitTag -getProperty:Version)}"
+echo "Packing Declarative.Cli $version"
 
-dotnet pack "$repo_root/src/Declarative.Cli/Declarative.Cli.csproj" -c Release -o "$output" "${version_args[@]}"
+dotnet pack "$project" -c Release -o "$output" "-p:Version=$version"
 
 echo "Tool packages in $output:"
 ls -1 "$output"/Declarative.Cli.*.nupkg

@@ -179,7 +179,11 @@ public sealed class CompletionTests : IDisposable
         var bin = Directory.CreateDirectory(dir.PathOf("bin")).FullName;
         var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } hostPath && File.Exists(hostPath) ? hostPath : "dotnet";
         var decl = dir.Write("bin/decl", $"#!/bin/sh\nexec '{host}' '{Path.Combine(AppContext.BaseDirectory, "decl.dll")}' \"$@\"\n");
-        File.SetUnixFileMode(decl, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(decl, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
         return bin;
     }
 
