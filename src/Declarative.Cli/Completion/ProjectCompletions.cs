@@ -37,7 +37,10 @@ internal sealed class ProjectCompletions(CliServices services)
         }
 
         var folder = LocalStateStore.DirectoryFor(project.Root, environment.Name, services.IO.EnvironmentVariables);
-        return LocalStateStore.RevisionNumbersIn(folder).Reverse().Select(n => new CompletionItem(n.ToString(CultureInfo.InvariantCulture)));
+        // The parser orders candidates by their sort text: a descending key keeps the newest first.
+        return LocalStateStore.RevisionNumbersIn(folder).Select(n => new CompletionItem(
+            n.ToString(CultureInfo.InvariantCulture),
+            sortText: (int.MaxValue - n).ToString("D10", CultureInfo.InvariantCulture)));
     }
 
     private ProjectDefinition? Locate(ParseResult result)

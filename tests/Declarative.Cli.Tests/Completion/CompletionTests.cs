@@ -82,7 +82,7 @@ public sealed class CompletionTests : IDisposable
     [Fact]
     public async Task Completion_prints_the_script_of_each_shell_and_refuses_an_unknown_one()
     {
-        foreach (var (shell, marker) in new[] { ("bash", "complete -o default -F _decl_complete decl"), ("zsh", "#compdef decl"), ("fish", "complete -c decl"), ("pwsh", "Register-ArgumentCompleter -Native -CommandName decl") })
+        foreach (var (shell, marker) in new[] { ("bash", "complete -o default -o nosort -F _decl_complete decl"), ("zsh", "#compdef decl"), ("fish", "complete -c decl"), ("pwsh", "Register-ArgumentCompleter -Native -CommandName decl") })
         {
             var result = await CliRunner.RunAsync(dir.Root, "completion", shell);
             Assert.True(result.ExitCode == 0, result.All);

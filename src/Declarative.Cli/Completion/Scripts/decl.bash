@@ -9,4 +9,5 @@ _decl_complete() {
     candidates=($(command "${COMP_WORDS[0]}" complete -- "${COMP_WORDS[@]:1:COMP_CWORD}" 2>/dev/null))
     COMPREPLY=("${candidates[@]}")
 }
-complete -o default -F _decl_complete decl
+# nosort: decl orders the candidates (the newest revision first).
+complete -o default -o nosort -F _decl_complete decl
