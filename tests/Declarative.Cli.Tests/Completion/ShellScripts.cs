@@ -15,7 +15,11 @@ internal static class ShellScripts
     public static Task<ShellResult> RunAsync(string executable, string workingDirectory, params string[] args) =>
         RunAsync(executable, workingDirectory, new Dictionary<string, string>(), args);
 
-    public static async Task<ShellResult> RunAsync(string executable, string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
+    public static Task<ShellResult> RunAsync(string executable, string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        RunAsync(executable, workingDirectory, environment, TimeSpan.FromMinutes(5), args);
+
+    /// <summary>Kills the process tree and fails when <paramref name="timeout"/> passes first.</summary>
+    public static async Task<ShellResult> RunAsync(string executable, string workingDirectory, IReadOnlyDictionary<string, string> environment, TimeSpan timeout, params string[] args)
     {
         var start = new ProcessStartInfo(executable)
         {
@@ -37,7 +41,7 @@ internal static class ShellScripts
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"{executable} could not be started.");
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        using var limit = new CancellationTokenSource(timeout);
         try
         {
             await process.WaitForExitAsync(limit.Token);
@@ -45,7 +49,7 @@ internal static class ShellScripts
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw;
+            Assert.Fail($"{executable} {string.Join(' ', args)} was still running after {timeout.TotalMinutes:0} minutes.");
         }
 
         return new ShellResult(process.ExitCode, await stdout, await stderr);

@@ -30,7 +30,7 @@ public sealed partial class ToolPackageTests : IDisposable
         var pack = await ShellScripts.RunAsync(bash, TestPaths.RepositoryRoot, new Dictionary<string, string>
         {
             ["ToolPackageRuntimeIdentifiers"] = $"{RuntimeInformation.RuntimeIdentifier};any",
-        }, Path.Combine(TestPaths.RepositoryRoot, "scripts", "pack.sh"), feed);
+        }, TimeSpan.FromMinutes(30), Path.Combine(TestPaths.RepositoryRoot, "scripts", "pack.sh"), feed);
         Assert.True(pack.ExitCode == 0, pack.Output);
 
         var packages = Directory.GetFiles(feed, "*.nupkg").Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToList();
