@@ -37,7 +37,7 @@ internal sealed class ProjectCompletions(CliServices services)
         }
 
         var folder = LocalStateStore.DirectoryFor(project.Root, environment.Name, services.IO.EnvironmentVariables);
-        // The parser orders candidates by their sort text: a descending key keeps the newest first.
+        // WordCompleter orders candidates by their sort text: a descending key keeps the newest first.
         return LocalStateStore.RevisionNumbersIn(folder).Select(n => new CompletionItem(
             n.ToString(CultureInfo.InvariantCulture),
             sortText: (int.MaxValue - n).ToString("D10", CultureInfo.InvariantCulture)));

@@ -22,10 +22,12 @@ internal static class WordCompleter
         var parsed = root.Parse(line, Configuration);
 
         // The parser also offers candidates that merely contain the word; a shell shows what starts with it. The help
-        // option's DOS spellings (/?, /h, -?) would only crowd the list.
+        // option's DOS spellings (/?, /h, -?) would only crowd the list. The parser orders by label; the sort text
+        // (the label unless a source sets one, as the revisions do: newest first) decides here.
         return
         [
             .. parsed.GetCompletions(line.Length)
+                .OrderBy(item => item.SortText ?? item.Label, StringComparer.Ordinal)
                 .Select(item => item.InsertText ?? item.Label)
                 .Where(candidate => candidate.StartsWith(typed[^1], StringComparison.Ordinal) && !candidate.StartsWith('/') && candidate != "-?")
                 .Distinct(StringComparer.Ordinal),
