@@ -125,9 +125,14 @@ _declarative_docker_engine_answers() { DOCKER_HOST="$1" timeout 10 docker versio
 _declarative_docker_install() {
     local packages=("$@")
     ((${#packages[@]} > 0)) || return 0
+    # Root runs apt-get itself; a user with password-less sudo (a GitHub Actions runner) runs it through sudo.
+    local as_root=(env DEBIAN_FRONTEND=noninteractive)
     if [[ "$(id -u)" != "0" ]]; then
-        _declarative_docker_error "${packages[*]} must be installed (Debian packages) and this is not root. Install them, or start a Docker Engine and the registries yourself, and run again."
-        return 1
+        if ! command -v sudo >/dev/null 2>&1 || ! sudo -n true 2>/dev/null; then
+            _declarative_docker_error "${packages[*]} must be installed (Debian packages), and this is neither root nor allowed password-less sudo. Install them, or start a Docker Engine and the registries yourself, and run again."
+            return 1
+        fi
+        as_root=(sudo -n env DEBIAN_FRONTEND=noninteractive)
     fi
     if ! command -v apt-get >/dev/null 2>&1; then
         _declarative_docker_error "${packages[*]} must be installed and apt-get is missing (not Debian?). Install them by hand and run again."
@@ -136,14 +141,14 @@ _declarative_docker_install() {
     _declarative_docker_say "installing ${packages[*]} (apt-get)"
     local log="$_declarative_docker_state/apt.log"
     if [[ -z "$_declarative_docker_apt_updated" ]]; then
-        if ! DEBIAN_FRONTEND=noninteractive apt-get update >"$log" 2>&1; then
+        if ! "${as_root[@]}" apt-get update >"$log" 2>&1; then
             tail -n 20 "$log" >&2
             _declarative_docker_error "apt-get update failed (log: $log)."
             return 1
         fi
         _declarative_docker_apt_updated=1
     fi
-    if ! DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${packages[@]}" >>"$log" 2>&1; then
+    if ! "${as_root[@]}" apt-get install -y --no-install-recommends "${packages[@]}" >>"$log" 2>&1; then
         tail -n 20 "$log" >&2
         _declarative_docker_error "apt-get install ${packages[*]} failed (log: $log)."
         return 1

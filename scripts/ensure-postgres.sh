@@ -34,9 +34,14 @@ declarative_postgres_ensure() {
         _declarative_postgres_error "DECLARATIVE_TEST_PG_BIN=$DECLARATIVE_TEST_PG_BIN holds no initdb and postgres. Point it at the folder that does, or unset it."
         return 1
     fi
+    # Root runs apt-get itself; a user with password-less sudo (a GitHub Actions runner) runs it through sudo.
+    local as_root=(env DEBIAN_FRONTEND=noninteractive)
     if [[ "$(id -u)" != "0" ]]; then
-        _declarative_postgres_error "no PostgreSQL server binaries in /usr/lib/postgresql/*/bin, and this is not root. Install Debian's postgresql package (sudo apt-get install postgresql) and run again."
-        return 1
+        if ! command -v sudo >/dev/null 2>&1 || ! sudo -n true 2>/dev/null; then
+            _declarative_postgres_error "no PostgreSQL server binaries in /usr/lib/postgresql/*/bin, and this is neither root nor allowed password-less sudo. Install Debian's postgresql package (sudo apt-get install postgresql) and run again."
+            return 1
+        fi
+        as_root=(sudo -n env DEBIAN_FRONTEND=noninteractive)
     fi
     if ! command -v apt-get >/dev/null 2>&1; then
         _declarative_postgres_error "no PostgreSQL server binaries, and apt-get is missing (not Debian?). Install PostgreSQL and set DECLARATIVE_TEST_PG_BIN to the folder of initdb and postgres."
@@ -48,12 +53,12 @@ declarative_postgres_ensure() {
     _declarative_postgres_say "installing postgresql (apt-get; log $log)"
     # The package would start its own cluster; the tests start theirs. 101 = "action forbidden by policy".
     if [[ ! -e "$policy" ]]; then
-        printf '#!/bin/sh\nexit 101\n' >"$policy" && chmod 755 "$policy" && own_policy=1
+        printf '#!/bin/sh\nexit 101\n' | "${as_root[@]}" tee "$policy" >/dev/null && "${as_root[@]}" chmod 755 "$policy" && own_policy=1
     fi
     local status=0
-    DEBIAN_FRONTEND=noninteractive apt-get update >"$log" 2>&1 &&
-        DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends postgresql >>"$log" 2>&1 || status=1
-    [[ -n "$own_policy" ]] && rm -f "$policy"
+    "${as_root[@]}" apt-get update >"$log" 2>&1 &&
+        "${as_root[@]}" apt-get install -y --no-install-recommends postgresql >>"$log" 2>&1 || status=1
+    [[ -n "$own_policy" ]] && "${as_root[@]}" rm -f "$policy"
     if ((status != 0)); then
         tail -n 20 "$log" >&2
         _declarative_postgres_error "apt-get install postgresql failed (log: $log)."

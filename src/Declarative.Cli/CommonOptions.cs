@@ -9,7 +9,8 @@ namespace Declarative.Cli;
 /// <summary>The options every command accepts (DESIGN "Command line"), declared once on the root command.</summary>
 public sealed class CommonOptions
 {
-    public Option<string?> Environment { get; } = new("--env", "-e") { Description = "The environment (may be left out when the project has one).", Recursive = true };
+    /// <summary>HelpName: help would otherwise list the completions (the environments of the current folder).</summary>
+    public Option<string?> Environment { get; } = new("--env", "-e") { Description = "The environment (may be left out when the project has one).", Recursive = true, HelpName = "env" };
 
     public Option<string[]> Set { get; } = new("--set") { Description = "Set a value: a.b=c, c read as a YAML scalar. Repeatable; later wins.", Recursive = true };
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Invocation;
 using System.CommandLine.Parsing;
 using Declarative.Cli.Commands;
+using Declarative.Cli.Completion;
 using Declarative.Core.Diagnostics;
 using Declarative.Core.Providers;
 
@@ -32,6 +33,9 @@ public sealed class DeclarativeCli(IOContext io)
         root.Subcommands.Add(StateCommand.Create(services));
         root.Subcommands.Add(SchemaCommand.Create(services));
         root.Subcommands.Add(ReportCommand.Create(services));
+        root.Subcommands.Add(CompletionCommand.Create(io));
+        root.Subcommands.Add(CompleteCommand.Create(io));
+        options.Environment.CompletionSources.Add(new ProjectCompletions(services).EnvironmentNames);
 
         // Program owns SIGINT and SIGTERM (exit 130 or 143); System.CommandLine must not register its own handlers.
         var configuration = new InvocationConfiguration { Output = io.Out, Error = io.Error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };

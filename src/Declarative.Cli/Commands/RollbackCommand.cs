@@ -19,7 +19,9 @@ public static class RollbackCommand
     public static Command Create(CliServices services)
     {
         var directory = CommonOptions.DirectoryArgument();
-        var to = new Option<int?>("--to") { Description = "The revision to return to (default: the newest older one that was deployed)." };
+        // HelpName: help would otherwise list the completions (the revisions in the local state).
+        var to = new Option<int?>("--to") { Description = "The revision to return to (default: the newest older one that was deployed).", HelpName = "to" };
+        to.CompletionSources.Add(new Completion.ProjectCompletions(services).RevisionNumbers);
         var autoApprove = new Option<bool>("--auto-approve") { Description = "Roll back without asking (required without a terminal)." };
         var force = ChangeRunOptions.Force();
         var allowCascade = ChangeRunOptions.AllowCascade();

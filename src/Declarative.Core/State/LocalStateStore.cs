@@ -162,10 +162,14 @@ public sealed class LocalStateStore(string directory, string environment, StateK
         File.Delete(JournalPathOf(number));
     }
 
-    private ImmutableArray<int> Numbers() =>
+    /// <summary>The numbers of the revisions in an environment's folder, ascending, from the file names alone (shell
+    /// completion lists them without reading a revision).</summary>
+    public static ImmutableArray<int> RevisionNumbersIn(string directory) =>
         System.IO.Directory.Exists(directory)
             ? [.. System.IO.Directory.EnumerateFiles(directory).Select(p => RevisionFile.NumberOf(Path.GetFileName(p))).OfType<int>().Order()]
             : [];
+
+    private ImmutableArray<int> Numbers() => RevisionNumbersIn(directory);
 
     private async Task<Revision> ReadAsync(int number, CancellationToken cancellationToken)
     {
