@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Provides the headless Chromium the report's browser test opens `decl report`'s page in (docs/report.md,
 # tests/Declarative.Cli.Tests/Report/HeadlessChromium.cs): Debian's chromium package at /usr/bin/chromium, installed
-# when missing (needs root).
+# when missing (as root, or through password-less sudo).
 #
 #   source scripts/ensure-chromium.sh        scripts/test.sh: returns non-zero when Chromium cannot be provided
 #   bash scripts/ensure-chromium.sh          the same, as a command
@@ -29,9 +29,14 @@ declarative_chromium_ensure() {
         _declarative_chromium_error "DECLARATIVE_TEST_CHROMIUM=$DECLARATIVE_TEST_CHROMIUM is not an executable. Point it at a Chromium binary, or unset it."
         return 1
     fi
+    # Root runs apt-get itself; a user with password-less sudo (a GitHub Actions runner) runs it through sudo.
+    local as_root=(env DEBIAN_FRONTEND=noninteractive)
     if [[ "$(id -u)" != "0" ]]; then
-        _declarative_chromium_error "no working /usr/bin/chromium, and this is not root. Install Debian's chromium package (sudo apt-get install chromium) and run again."
-        return 1
+        if ! command -v sudo >/dev/null 2>&1 || ! sudo -n true 2>/dev/null; then
+            _declarative_chromium_error "no working /usr/bin/chromium, and this is neither root nor allowed password-less sudo. Install Debian's chromium package (sudo apt-get install chromium) and run again."
+            return 1
+        fi
+        as_root=(sudo -n env DEBIAN_FRONTEND=noninteractive)
     fi
     if ! command -v apt-get >/dev/null 2>&1; then
         _declarative_chromium_error "no working /usr/bin/chromium, and apt-get is missing (not Debian?). Install Chromium and set DECLARATIVE_TEST_CHROMIUM to its binary."
@@ -41,8 +46,8 @@ declarative_chromium_ensure() {
     local log status=0
     log="$(mktemp "${TMPDIR:-/tmp}/ensure-chromium.XXXXXX.log")"
     _declarative_chromium_say "installing chromium (apt-get; log $log)"
-    DEBIAN_FRONTEND=noninteractive apt-get update >"$log" 2>&1 &&
-        DEBIAN_FRONTEND=noninteractive apt-get install -y chromium >>"$log" 2>&1 || status=1
+    "${as_root[@]}" apt-get update >"$log" 2>&1 &&
+        "${as_root[@]}" apt-get install -y chromium >>"$log" 2>&1 || status=1
     if ((status != 0)); then
         tail -n 20 "$log" >&2
         _declarative_chromium_error "apt-get install chromium failed (log: $log)."

@@ -43,6 +43,10 @@ source scripts/ensure-postgres.sh ||
 # shellcheck source=scripts/ensure-chromium.sh
 source scripts/ensure-chromium.sh ||
     fail_without_tests "scripts/ensure-chromium.sh could not provide Chromium; see its output above."
+# The completion tests check the zsh and fish scripts with those shells; scripts/ensure-shells.sh installs them.
+# shellcheck source=scripts/ensure-shells.sh
+source scripts/ensure-shells.sh ||
+    fail_without_tests "scripts/ensure-shells.sh could not provide zsh and fish; see its output above."
 # -------------------------------------------------------------------------------------------------
 
 results_dir="${DECLARATIVE_TEST_RESULTS:-$(mktemp -d "${TMPDIR:-/tmp}/declarative-tests.XXXXXX")}"
