@@ -70,7 +70,7 @@ public sealed class EnvironmentLoader(TemplateRenderer renderer, IReadOnlyDictio
         var inputProblems = new DiagnosticBag();
         var inputs = ModuleInputs.Build(project, instance, module, context.Values, inputProblems);
         diagnostics.AddRange(inputProblems.ToImmutable());
-        var files = ManifestFiles.Find(project with { Root = module.Root, Include = module.Include, Source = module.Source, IncludeIsDefault = false });
+        var files = ManifestFiles.Find(project with { Root = module.Root, Include = module.Include, Source = module.Source, IncludeIsDefault = module.IncludeIsDefault });
         diagnostics.AddRange(files.Diagnostics);
         if (inputProblems.HasErrors)
         {

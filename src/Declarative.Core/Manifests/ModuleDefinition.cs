@@ -6,13 +6,16 @@ namespace Declarative.Core.Manifests;
 /// <summary>
 /// A module as declared by its <c>module.yaml</c>: the folder (<see cref="Root"/>, a full path), the include
 /// patterns of its templated documents (relative to the folder) and its inputs by name. <see cref="Source"/> is the
-/// module.yaml document, so problems with an input can point at its declaration.
+/// module.yaml document, so problems with an input can point at its declaration. <see cref="IncludeIsDefault"/> is
+/// true when module.yaml did not write <c>spec.include</c>: like a project's, a default pattern that matches nothing
+/// (no <c>*.yml</c> template) is no error.
 /// </summary>
 public sealed record ModuleDefinition(
     string Root,
     ImmutableArray<string> Include,
     ImmutableSortedDictionary<string, ModuleInput> Inputs,
-    DocumentSource Source);
+    DocumentSource Source,
+    bool IncludeIsDefault = false);
 
 /// <summary>One <c>spec.inputs.NAME</c> of a module. <see cref="Type"/> is one of <see cref="ModuleInputTypes"/>;
 /// <see cref="Default"/> is null when the module gives none.</summary>

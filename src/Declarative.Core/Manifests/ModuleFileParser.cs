@@ -53,9 +53,9 @@ internal static class ModuleFileParser
         reader.RequireString(root, "/apiVersion", WellKnown.ProjectApiVersion);
         reader.RequireString(root, "/kind", WellKnown.ModuleKind);
         reader.CheckFields(reader.Object(root, "/spec"), "/spec", SpecFields);
-        var include = reader.StringList(root, "/spec/include") ?? DefaultInclude;
+        var written = reader.StringList(root, "/spec/include");
         var inputs = ReadInputs(reader, root);
-        return new(new ModuleDefinition(folder, include, inputs, source), reader.Diagnostics);
+        return new(new ModuleDefinition(folder, written ?? DefaultInclude, inputs, source, IncludeIsDefault: written is null), reader.Diagnostics);
     }
 
     private static ImmutableSortedDictionary<string, ModuleInput> ReadInputs(NodeReader reader, JsonObject root)

@@ -106,6 +106,17 @@ public sealed class ModuleLoadingTests
     }
 
     [Fact]
+    public void A_module_without_include_and_without_yml_templates_loads_without_errors()
+    {
+        using var dir = Project();
+
+        var loaded = Load(dir);
+
+        Assert.Empty(loaded.Diagnostics);
+        Assert.Equal(2, loaded.Value!.Documents.Length);
+    }
+
+    [Fact]
     public void Inputs_layer_defaults_then_entry_values_then_project_values_then_set()
     {
         using var dir = Project(values: "web: { replicas: 3, mode: project, labels: { size: big } }\napi: { replicas: 4 }\n");
