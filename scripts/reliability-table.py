@@ -44,7 +44,9 @@ details = []
 if "kill-trials" in suites:
     d = suites["kill-trials"]["details"]
     details.append(f"- Kill trials, killed while {', '.join(f'{k}: {v}' for k, v in d.get('killedWhile', {}).items())}; "
-                   f"{d.get('pendingRevisionsTakenOver')} pending revisions reported and taken over.\n")
+                   f"{d.get('pendingRevisionsTakenOver')} pending revisions reported and taken over; "
+                   f"{d.get('historyEndsFailedAfterNoChanges', 0)} histories end on the dead run's failed revision, because "
+                   f"it had left nothing to change (known gap, see Defects found).\n")
 if "faults" in suites:
     for name, f in suites["faults"]["details"].items():
         details.append(f"- Faults, {name}: exit {f.get('exitCode')}, {f.get('requests')} requests, "
