@@ -36,10 +36,7 @@ public sealed class KubernetesKindCatalog : IKindCatalog
     {
         var type = new ResourceType(document.ApiVersion ?? string.Empty, document.Kind ?? string.Empty);
         var scope = Describe(type, context).Scope;
-
-        // The kind rules and the schema can both see one fault (a port without its number, data that is not
-        // base64): the rule, worded after the server's own check, comes first and is the one kept.
-        IEnumerable<Diagnostic> found =
+        return
         [
             .. IdentityValidator.Validate(document, type.KindRef),
             .. NamespaceValidator.Validate(document, type.KindRef, scope),
@@ -49,7 +46,6 @@ public sealed class KubernetesKindCatalog : IKindCatalog
             .. Rules.KubernetesRules.Validate(document, type.KindRef),
             .. _schemas.Validate(document, type, context),
         ];
-        return found.DistinctBy(d => (d.Code, d.Summary, d.Location));
     }
 
     public IEnumerable<DependencyRequest> GetDependencies(Resource resource, CatalogContext context) =>

@@ -40,12 +40,70 @@ internal static partial class ScalarChecks
     /// (k8s.io/apimachinery pkg/api/resource: splitRE, then the suffixes it knows).</summary>
     public static bool IsQuantity(string text) => QuantitySyntax().IsMatch(text.Trim());
 
-    public static bool IsBase64(string text)
+    /// <summary>Where Go's base64.StdEncoding gives up (the API server decodes []byte fields with it), or null; the walk of
+    /// encoding/base64 decodeQuantum over 4-character groups, skipping \r and \n.</summary>
+    public static int? Base64ErrorAt(string text)
     {
-        var buffer = new byte[((text.Length + 3) / 4) * 3];
-        return Convert.TryFromBase64String(text, buffer, out _);
+        const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        var si = 0;
+        while (true)
+        {
+            var j = 0;
+            for (; j < 4; j++)
+            {
+                if (si == text.Length)
+                {
+                    return j == 0 ? null : si - j;
+                }
+
+                var c = text[si++];
+                if (alphabet.Contains(c, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                if (c is '\n' or '\r')
+                {
+                    j--;
+                    continue;
+                }
+
+                if (c != '=' || j < 2)
+                {
+                    return si - 1;
+                }
+
+                if (j == 2)
+                {
+                    si = SkipNewlines(text, si);
+                    if (si == text.Length)
+                    {
+                        return text.Length;
+                    }
+
+                    if (text[si] != '=')
+                    {
+                        return si - 1;
+                    }
+
+                    si++;
+                }
+
+                si = SkipNewlines(text, si);
+                return si < text.Length ? si : null;
+            }
+        }
     }
 
+    private static int SkipNewlines(string text, int si)
+    {
+        while (si < text.Length && text[si] is '\n' or '\r')
+        {
+            si++;
+        }
+
+        return si;
+    }
     [GeneratedRegex(@"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+|[numkMGTPE]|[KMGTPE]i)?$", RegexOptions.CultureInvariant)]
     private static partial Regex QuantitySyntax();
 }

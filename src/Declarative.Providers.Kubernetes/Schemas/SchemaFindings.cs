@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Declarative.Core.Diagnostics;
@@ -102,14 +103,14 @@ internal sealed class SchemaFindings(RenderedDocument document, string kind, boo
     }
 
     // The value is never shown: base64 fields hold Secret data.
-    public void NotBase64(string pointer)
+    public void NotBase64(string pointer, int position)
     {
         var path = PathOf(pointer);
         Add(Diagnostic.Error(
             DiagnosticCodes.InvalidValue,
             $"Invalid base64 in {path}",
             document.Source.Locate(pointer),
-            $"{path} is not valid base64, and the API server decodes it as base64: illegal base64 data.",
+            string.Create(CultureInfo.InvariantCulture, $"{path} is not base64 (the API server stops at byte {position}: \"illegal base64 data at input byte {position}\"); the value must be base64-encoded."),
             "Encode the value with base64 (printf %s 'value' | base64), or move it to stringData, which takes plain text."));
     }
 

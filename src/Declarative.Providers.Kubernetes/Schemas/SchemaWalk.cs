@@ -44,9 +44,9 @@ internal sealed class SchemaWalk(SchemaFindings findings)
             return;
         }
 
-        if (shape.Kind == ScalarKind.Bytes && ScalarChecks.Text(node) is { } encoded && !ScalarChecks.IsBase64(encoded))
+        if (shape.Kind == ScalarKind.Bytes && ScalarChecks.Text(node) is { } encoded && ScalarChecks.Base64ErrorAt(encoded) is { } position)
         {
-            findings.NotBase64(pointer);
+            findings.NotBase64(pointer, position);
             return;
         }
 

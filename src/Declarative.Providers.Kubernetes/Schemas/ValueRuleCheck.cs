@@ -51,7 +51,7 @@ internal static class ValueRuleCheck
         return rules.Format switch
         {
             "date-time" when !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out _) => "it is not an RFC 3339 date-time such as 2024-05-01T12:00:00Z",
-            "byte" when !ScalarChecks.IsBase64(text) => "it is not valid base64",
+            "byte" when ScalarChecks.Base64ErrorAt(text) is not null => "it is not valid base64",
             _ => null,
         };
     }

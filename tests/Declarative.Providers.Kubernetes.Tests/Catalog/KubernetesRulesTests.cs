@@ -188,7 +188,7 @@ public sealed class KubernetesRulesTests
                 port: 443
             """);
 
-        Assert.Equal(["Missing field spec.ports[0].port", "Missing field spec.ports[0].name"], diagnostics.Select(d => d.Summary));
+        Assert.Equal(["Missing field spec.ports[0].name", "Missing field spec.ports[0].port"], diagnostics.Select(d => d.Summary));
         Assert.All(diagnostics, d => Assert.Equal(new SourceLocation(File, 7, 5), d.Location));
     }
 

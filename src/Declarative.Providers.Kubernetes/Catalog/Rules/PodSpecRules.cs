@@ -7,7 +7,8 @@ namespace Declarative.Providers.Kubernetes.Catalog.Rules;
 
 /// <summary>
 /// ValidatePodSpec's container rules: container names are DNS-1123 labels and unique across containers and
-/// initContainers; port names are unique within a container; every port has a containerPort.
+/// initContainers; port names are unique within a container. That every port has a containerPort is the schema's
+/// required check.
 /// </summary>
 internal static class PodSpecRules
 {
@@ -61,16 +62,6 @@ internal static class PodSpecRules
             }
 
             var portPath = FieldPath.FromPointer(document.Content, portPointer);
-            if (JsonPointer.Get(document.Content, $"{portPointer}/containerPort") is null)
-            {
-                diagnostics.Add(Diagnostic.Error(
-                    DiagnosticCodes.MissingField,
-                    $"Missing field {portPath}.containerPort",
-                    document.Source.Locate(portPointer),
-                    $"The container port {portPath} has no containerPort (containerPort: Required value).",
-                    $"Add {portPath}.containerPort, the port number the container listens on."));
-            }
-
             var portNamePointer = $"{portPointer}/name";
             if (JsonText.At(document.Content, portNamePointer) is { Length: > 0 } portName)
             {

@@ -7,8 +7,8 @@ namespace Declarative.Providers.Kubernetes.Catalog.Rules;
 
 /// <summary>
 /// ValidateSecret's switch on the type: the keys each built-in Secret type must carry (in data, or in stringData,
-/// which the server merges into data), and data values that are base64, which the server's decoder refuses
-/// otherwise ("illegal base64 data at input byte N"). Values are never shown: they are secret.
+/// which the server merges into data). Values are never shown: they are secret. That data values are base64 is the
+/// schema's check (every <c>byte</c> field: <see cref="Schemas.ScalarChecks.Base64ErrorAt"/>).
 /// </summary>
 internal static class SecretRules
 {
@@ -26,22 +26,6 @@ internal static class SecretRules
                 document.Source.Locate(missing.Pointer),
                 $"A Secret of type {type} needs {missing.Field}; the API server refuses it without ({missing.Field}: Required value).",
                 missing.Fix));
-        }
-
-        if (content["data"] is JsonObject data)
-        {
-            foreach (var (key, value) in data)
-            {
-                if (JsonText.Of(value) is { } text && Base64Problem(text) is { } position)
-                {
-                    diagnostics.Add(Diagnostic.Error(
-                        DiagnosticCodes.InvalidValue,
-                        $"Invalid base64 in data.{key}",
-                        document.Source.Locate(JsonPointer.Append("/data", key)),
-                        $"data.{key} is not base64 (the API server stops at byte {position}: \"illegal base64 data at input byte {position}\"); every value under data must be base64-encoded.",
-                        $"Encode the value with base64, or move it to stringData.{key}, where the API server takes plain text."));
-                }
-            }
         }
 
         return diagnostics;
@@ -78,69 +62,4 @@ internal static class SecretRules
     }
 
     private static IEnumerable<string> KeysOf(JsonNode? node) => node is JsonObject map ? map.Select(p => p.Key) : [];
-
-    /// <summary>Where Go's base64.StdEncoding gives up (the API server decodes data with it), or null; the walk of
-    /// encoding/base64 decodeQuantum over 4-character groups, skipping \r and \n.</summary>
-    private static int? Base64Problem(string text)
-    {
-        const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-        var si = 0;
-        while (true)
-        {
-            var j = 0;
-            for (; j < 4; j++)
-            {
-                if (si == text.Length)
-                {
-                    return j == 0 ? null : si - j;
-                }
-
-                var c = text[si++];
-                if (alphabet.Contains(c, StringComparison.Ordinal))
-                {
-                    continue;
-                }
-
-                if (c is '\n' or '\r')
-                {
-                    j--;
-                    continue;
-                }
-
-                if (c != '=' || j < 2)
-                {
-                    return si - 1;
-                }
-
-                if (j == 2)
-                {
-                    si = SkipNewlines(text, si);
-                    if (si == text.Length)
-                    {
-                        return text.Length;
-                    }
-
-                    if (text[si] != '=')
-                    {
-                        return si - 1;
-                    }
-
-                    si++;
-                }
-
-                si = SkipNewlines(text, si);
-                return si < text.Length ? si : null;
-            }
-        }
-    }
-
-    private static int SkipNewlines(string text, int si)
-    {
-        while (si < text.Length && text[si] is '\n' or '\r')
-        {
-            si++;
-        }
-
-        return si;
-    }
 }

@@ -5,8 +5,8 @@ using Declarative.Core.Providers;
 
 namespace Declarative.Providers.Kubernetes.Catalog.Rules;
 
-/// <summary>validateServicePort: every port has a port number, several ports each need a name, and names are
-/// unique.</summary>
+/// <summary>validateServicePort: several ports each need a name, and names are unique. That every port has a port
+/// number is the schema's required check.</summary>
 internal static class ServiceRules
 {
     public static IEnumerable<Diagnostic> Validate(RenderedDocument document)
@@ -16,16 +16,6 @@ internal static class ServiceRules
         foreach (var (_, pointer) in ports)
         {
             var path = FieldPath.FromPointer(document.Content, pointer);
-            if (JsonPointer.Get(document.Content, $"{pointer}/port") is null)
-            {
-                yield return Diagnostic.Error(
-                    DiagnosticCodes.MissingField,
-                    $"Missing field {path}.port",
-                    document.Source.Locate(pointer),
-                    $"The Service port {path} has no port; the API server reads it as 0 and refuses it (port: Invalid value: 0: must be between 1 and 65535, inclusive).",
-                    $"Add {path}.port, the port the Service listens on (targetPort defaults to it).");
-            }
-
             var name = JsonText.At(document.Content, $"{pointer}/name");
             if (string.IsNullOrEmpty(name))
             {
